@@ -1,0 +1,2 @@
+/** The catalogue of Kafka topics and their configuration. */
+package io.portcullis.events.topics;
