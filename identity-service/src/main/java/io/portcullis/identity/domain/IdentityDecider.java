@@ -1,0 +1,271 @@
+package io.portcullis.identity.domain;
+
+import io.portcullis.identity.domain.IdentityCommand.AddUserToGroup;
+import io.portcullis.identity.domain.IdentityCommand.CreateGroup;
+import io.portcullis.identity.domain.IdentityCommand.CreateUser;
+import io.portcullis.identity.domain.IdentityCommand.DeleteGroup;
+import io.portcullis.identity.domain.IdentityCommand.DeleteUser;
+import io.portcullis.identity.domain.IdentityCommand.RemoveUserFromGroup;
+import io.portcullis.identity.domain.IdentityCommand.TagUser;
+import io.portcullis.identity.domain.IdentityCommand.UntagUser;
+import io.portcullis.identity.domain.IdentityCommand.UpdateGroup;
+import io.portcullis.identity.domain.IdentityCommand.UpdateUser;
+import io.portcullis.identity.domain.IdentityEvent.GroupCreated;
+import io.portcullis.identity.domain.IdentityEvent.GroupDeleted;
+import io.portcullis.identity.domain.IdentityEvent.GroupUpdated;
+import io.portcullis.identity.domain.IdentityEvent.UserAddedToGroup;
+import io.portcullis.identity.domain.IdentityEvent.UserCreated;
+import io.portcullis.identity.domain.IdentityEvent.UserDeleted;
+import io.portcullis.identity.domain.IdentityEvent.UserRemovedFromGroup;
+import io.portcullis.identity.domain.IdentityEvent.UserTagged;
+import io.portcullis.identity.domain.IdentityEvent.UserUntagged;
+import io.portcullis.identity.domain.IdentityEvent.UserUpdated;
+import io.portcullis.runtime.domain.Decider;
+import io.portcullis.runtime.domain.Decision;
+import io.portcullis.runtime.domain.Rejection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides commands against one account's identity directory with IAM's rules: name and path shape,
+ * case-insensitive uniqueness, the users-per-account quota (configurable, 5,000 by default), at most 10
+ * groups per user and 50 tags per user, and no deleting a user in a group or a group with members.
+ */
+public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, IdentityEvent> {
+
+    public static final int DEFAULT_USERS_PER_ACCOUNT = 5_000;
+    public static final int GROUPS_PER_USER = 10;
+
+    private final int usersPerAccount;
+
+    public IdentityDecider() {
+        this(DEFAULT_USERS_PER_ACCOUNT);
+    }
+
+    public IdentityDecider(int usersPerAccount) {
+        if (usersPerAccount < 1) {
+            throw new IllegalArgumentException("usersPerAccount must be at least 1, was " + usersPerAccount);
+        }
+        this.usersPerAccount = usersPerAccount;
+    }
+
+    @Override
+    public IdentityState initialState() {
+        return IdentityState.empty();
+    }
+
+    @Override
+    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state) {
+        Optional<Rejection> invalid = command.validate();
+        if (invalid.isPresent()) {
+            return Decision.reject(invalid.get());
+        }
+        if (command instanceof CreateUser c) {
+            return createUser(c, state);
+        } else if (command instanceof UpdateUser c) {
+            return updateUser(c, state);
+        } else if (command instanceof DeleteUser c) {
+            return deleteUser(c, state);
+        } else if (command instanceof TagUser c) {
+            return tagUser(c, state);
+        } else if (command instanceof UntagUser c) {
+            return untagUser(c, state);
+        } else if (command instanceof CreateGroup c) {
+            return createGroup(c, state);
+        } else if (command instanceof UpdateGroup c) {
+            return updateGroup(c, state);
+        } else if (command instanceof DeleteGroup c) {
+            return deleteGroup(c, state);
+        } else if (command instanceof AddUserToGroup c) {
+            return addUserToGroup(c, state);
+        } else if (command instanceof RemoveUserFromGroup c) {
+            return removeUserFromGroup(c, state);
+        }
+        throw new IllegalStateException("Unhandled identity command " + command.getClass().getName());
+    }
+
+    @Override
+    public IdentityState evolve(IdentityState state, IdentityEvent event) {
+        if (event instanceof UserCreated e) {
+            return state.withUser(new User(e.userId(), e.userName(), e.path(), e.arn(), e.createDate(), e.tags()));
+        } else if (event instanceof UserUpdated e) {
+            return state.userById(e.userId())
+                    .map(old -> state.withUser(new User(old.userId(), e.newUserName(), e.newPath(), e.newArn(), old.createDate(), old.tags())))
+                    .orElse(state);
+        } else if (event instanceof UserTagged e) {
+            return state.userById(e.userId()).map(u -> state.withUser(u.withTags(u.tagsAfterTagging(e.tags())))).orElse(state);
+        } else if (event instanceof UserUntagged e) {
+            return state.userById(e.userId()).map(u -> state.withUser(u.withTags(u.tagsAfterUntagging(e.tagKeys())))).orElse(state);
+        } else if (event instanceof UserDeleted e) {
+            return state.withoutUser(e.userId());
+        } else if (event instanceof GroupCreated e) {
+            return state.withGroup(new Group(e.groupId(), e.groupName(), e.path(), e.arn(), e.createDate()));
+        } else if (event instanceof GroupUpdated e) {
+            return state.groupById(e.groupId())
+                    .map(old -> state.withGroup(new Group(old.groupId(), e.newGroupName(), e.newPath(), e.newArn(), old.createDate())))
+                    .orElse(state);
+        } else if (event instanceof GroupDeleted e) {
+            return state.withoutGroup(e.groupId());
+        } else if (event instanceof UserAddedToGroup e) {
+            return state.withMembership(e.groupId(), e.userId());
+        } else if (event instanceof UserRemovedFromGroup e) {
+            return state.withoutMembership(e.groupId(), e.userId());
+        }
+        throw new IllegalStateException("Unhandled identity event " + event.getClass().getName());
+    }
+
+    private Decision<IdentityEvent> createUser(CreateUser c, IdentityState state) {
+        if (state.user(c.userName()).isPresent()) {
+            return Decision.reject(IdentityRejections.userExists(c.userName()));
+        }
+        if (state.userById(c.userId()).isPresent()) {
+            return Decision.reject(IdentityRejections.idInUse(c.userId()));
+        }
+        if (state.userCount() >= usersPerAccount) {
+            return Decision.reject(IdentityRejections.userQuota(usersPerAccount));
+        }
+        return Decision.accept(new UserCreated(c.accountId(), c.userId(), c.userName(), c.path(),
+                c.accountId().userArn(c.path(), c.userName()), c.createDate(), c.tags()));
+    }
+
+    private Decision<IdentityEvent> updateUser(UpdateUser c, IdentityState state) {
+        Optional<User> found = state.user(c.userName());
+        if (found.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
+        }
+        User user = found.get();
+        String newName = c.newUserName() == null ? user.userName() : c.newUserName();
+        String newPath = c.newPath() == null ? user.path() : c.newPath();
+        if (isTakenByAnother(state.user(newName).map(User::userId), user.userId())) {
+            return Decision.reject(IdentityRejections.userExists(newName));
+        }
+        if (newName.equals(user.userName()) && newPath.equals(user.path())) {
+            return Decision.accept(List.of());
+        }
+        return Decision.accept(new UserUpdated(c.accountId(), user.userId(), user.userName(), newName, user.path(), newPath,
+                c.accountId().userArn(newPath, newName)));
+    }
+
+    private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state) {
+        Optional<User> found = state.user(c.userName());
+        if (found.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
+        }
+        User user = found.get();
+        if (state.groupCountOf(user) > 0) {
+            return Decision.reject(IdentityRejections.userInGroups());
+        }
+        return Decision.accept(new UserDeleted(c.accountId(), user.userId(), user.userName()));
+    }
+
+    private Decision<IdentityEvent> tagUser(TagUser c, IdentityState state) {
+        Optional<User> found = state.user(c.userName());
+        if (found.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
+        }
+        User user = found.get();
+        List<Tag> after = user.tagsAfterTagging(c.tags());
+        if (after.size() > IdentityValidation.MAX_TAGS) {
+            return Decision.reject(IdentityRejections.tagQuota("User"));
+        }
+        if (after.equals(user.tags())) {
+            return Decision.accept(List.of());
+        }
+        return Decision.accept(new UserTagged(c.accountId(), user.userId(), user.userName(), c.tags()));
+    }
+
+    private Decision<IdentityEvent> untagUser(UntagUser c, IdentityState state) {
+        Optional<User> found = state.user(c.userName());
+        if (found.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
+        }
+        User user = found.get();
+        List<String> present = c.tagKeys().stream().distinct()
+                .filter(key -> user.tags().stream().anyMatch(tag -> tag.key().equals(key)))
+                .toList();
+        if (present.isEmpty()) {
+            return Decision.accept(List.of());
+        }
+        return Decision.accept(new UserUntagged(c.accountId(), user.userId(), user.userName(), present));
+    }
+
+    private Decision<IdentityEvent> createGroup(CreateGroup c, IdentityState state) {
+        if (state.group(c.groupName()).isPresent()) {
+            return Decision.reject(IdentityRejections.groupExists(c.groupName()));
+        }
+        if (state.groupById(c.groupId()).isPresent()) {
+            return Decision.reject(IdentityRejections.idInUse(c.groupId()));
+        }
+        return Decision.accept(new GroupCreated(c.accountId(), c.groupId(), c.groupName(), c.path(),
+                c.accountId().groupArn(c.path(), c.groupName()), c.createDate()));
+    }
+
+    private Decision<IdentityEvent> updateGroup(UpdateGroup c, IdentityState state) {
+        Optional<Group> found = state.group(c.groupName());
+        if (found.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
+        }
+        Group group = found.get();
+        String newName = c.newGroupName() == null ? group.groupName() : c.newGroupName();
+        String newPath = c.newPath() == null ? group.path() : c.newPath();
+        if (isTakenByAnother(state.group(newName).map(Group::groupId), group.groupId())) {
+            return Decision.reject(IdentityRejections.groupExists(newName));
+        }
+        if (newName.equals(group.groupName()) && newPath.equals(group.path())) {
+            return Decision.accept(List.of());
+        }
+        return Decision.accept(new GroupUpdated(c.accountId(), group.groupId(), group.groupName(), newName, group.path(), newPath,
+                c.accountId().groupArn(newPath, newName)));
+    }
+
+    private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state) {
+        Optional<Group> found = state.group(c.groupName());
+        if (found.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
+        }
+        Group group = found.get();
+        if (state.hasMembers(group)) {
+            return Decision.reject(IdentityRejections.groupHasMembers());
+        }
+        return Decision.accept(new GroupDeleted(c.accountId(), group.groupId(), group.groupName()));
+    }
+
+    private Decision<IdentityEvent> addUserToGroup(AddUserToGroup c, IdentityState state) {
+        Optional<Group> group = state.group(c.groupName());
+        if (group.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
+        }
+        Optional<User> user = state.user(c.userName());
+        if (user.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
+        }
+        if (state.isMember(group.get(), user.get())) {
+            return Decision.accept(List.of());
+        }
+        if (state.groupCountOf(user.get()) >= GROUPS_PER_USER) {
+            return Decision.reject(IdentityRejections.groupsPerUserQuota(GROUPS_PER_USER));
+        }
+        return Decision.accept(new UserAddedToGroup(c.accountId(), group.get().groupId(), group.get().groupName(),
+                user.get().userId(), user.get().userName()));
+    }
+
+    private Decision<IdentityEvent> removeUserFromGroup(RemoveUserFromGroup c, IdentityState state) {
+        Optional<Group> group = state.group(c.groupName());
+        if (group.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
+        }
+        Optional<User> user = state.user(c.userName());
+        if (user.isEmpty()) {
+            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
+        }
+        if (!state.isMember(group.get(), user.get())) {
+            return Decision.reject(IdentityRejections.notAMember(group.get().groupName(), user.get().userName()));
+        }
+        return Decision.accept(new UserRemovedFromGroup(c.accountId(), group.get().groupId(), group.get().groupName(),
+                user.get().userId(), user.get().userName()));
+    }
+
+    private static boolean isTakenByAnother(Optional<String> holderId, String ownId) {
+        return holderId.isPresent() && !holderId.get().equals(ownId);
+    }
+}

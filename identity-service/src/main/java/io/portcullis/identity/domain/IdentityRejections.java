@@ -1,0 +1,64 @@
+package io.portcullis.identity.domain;
+
+import io.portcullis.runtime.domain.Rejection;
+
+/** Every non-shape rejection of the identity directory, worded once so the decider and the REST layer agree. */
+public final class IdentityRejections {
+
+    private IdentityRejections() {
+    }
+
+    public static Rejection noSuchUser(String userName) {
+        return Rejection.noSuchEntity("The user with name " + userName + " cannot be found.");
+    }
+
+    public static Rejection noSuchGroup(String groupName) {
+        return Rejection.noSuchEntity("The group with name " + groupName + " cannot be found.");
+    }
+
+    public static Rejection notAMember(String groupName, String userName) {
+        return Rejection.noSuchEntity("The user with name " + userName + " is not a member of the group with name " + groupName + ".");
+    }
+
+    public static Rejection userExists(String userName) {
+        return Rejection.entityAlreadyExists("User with name " + userName + " already exists.");
+    }
+
+    public static Rejection groupExists(String groupName) {
+        return Rejection.entityAlreadyExists("Group with name " + groupName + " already exists.");
+    }
+
+    /** A generated id collided with an existing one; the edge should retry with a fresh id. */
+    public static Rejection idInUse(String id) {
+        return Rejection.entityAlreadyExists("An entity with id " + id + " already exists.");
+    }
+
+    public static Rejection userInGroups() {
+        return Rejection.deleteConflict("Cannot delete entity, must remove user from all groups first.");
+    }
+
+    public static Rejection groupHasMembers() {
+        return Rejection.deleteConflict("Cannot delete entity, must remove users from group first.");
+    }
+
+    public static Rejection userQuota(int limit) {
+        return Rejection.limitExceeded("Cannot exceed quota for UsersPerAccount: " + limit + ".");
+    }
+
+    public static Rejection groupsPerUserQuota(int limit) {
+        return Rejection.limitExceeded("Cannot exceed quota for GroupsPerUser: " + limit + ".");
+    }
+
+    /** {@code entityKind} is {@code User} or {@code Group}, as in AWS's quota names. */
+    public static Rejection tagQuota(String entityKind) {
+        return Rejection.limitExceeded("Cannot exceed quota for TagsPer" + entityKind + ": " + IdentityValidation.MAX_TAGS + ".");
+    }
+
+    public static Rejection reservedTagKey(String key) {
+        return Rejection.invalidInput("Tag key '" + key + "' uses the prefix 'aws:', which is reserved for AWS use.");
+    }
+
+    public static Rejection duplicateTagKey(String key) {
+        return Rejection.invalidInput("Duplicate tag key '" + key + "' in the request.");
+    }
+}
