@@ -15,13 +15,11 @@ import java.util.Optional;
  */
 public final class IdentityState {
 
-    private static final IdentityState EMPTY = new IdentityState(PersistentTreeMap.empty(), PersistentTreeMap.empty(),
-            PersistentTreeMap.empty(), PersistentTreeMap.empty(), PersistentTreeMap.empty(), PersistentTreeMap.empty());
+    private static final IdentityState EMPTY = new IdentityState(NameIndex.empty(), NameIndex.empty(),
+            PersistentTreeMap.empty(), PersistentTreeMap.empty());
 
-    private final PersistentTreeMap<User> usersByKey;
-    private final PersistentTreeMap<String> userKeysById;
-    private final PersistentTreeMap<Group> groupsByKey;
-    private final PersistentTreeMap<String> groupKeysById;
+    private final NameIndex<User> users;
+    private final NameIndex<Group> groups;
     /** Key: group id followed by user id (ids have a fixed length), so a group's members are one key range. */
     private final PersistentTreeMap<Membership> memberships;
     /** A user's group ids in the order joined; at most 10, so copying the list is cheap. */
@@ -30,13 +28,10 @@ public final class IdentityState {
     private record Membership(String groupId, String userId) {
     }
 
-    private IdentityState(PersistentTreeMap<User> usersByKey, PersistentTreeMap<String> userKeysById,
-                          PersistentTreeMap<Group> groupsByKey, PersistentTreeMap<String> groupKeysById,
-                          PersistentTreeMap<Membership> memberships, PersistentTreeMap<List<String>> groupIdsByUserId) {
-        this.usersByKey = usersByKey;
-        this.userKeysById = userKeysById;
-        this.groupsByKey = groupsByKey;
-        this.groupKeysById = groupKeysById;
+    private IdentityState(NameIndex<User> users, NameIndex<Group> groups, PersistentTreeMap<Membership> memberships,
+                          PersistentTreeMap<List<String>> groupIdsByUserId) {
+        this.users = users;
+        this.groups = groups;
         this.memberships = memberships;
         this.groupIdsByUserId = groupIdsByUserId;
     }
@@ -52,28 +47,28 @@ public final class IdentityState {
 
     /** The user with this name, ignoring case. */
     public Optional<User> user(String userName) {
-        return Optional.ofNullable(usersByKey.get(nameKey(userName)));
+        return users.byName(userName);
     }
 
     public Optional<User> userById(String userId) {
-        return Optional.ofNullable(userKeysById.get(userId)).map(usersByKey::get);
+        return users.byId(userId);
     }
 
     /** The group with this name, ignoring case. */
     public Optional<Group> group(String groupName) {
-        return Optional.ofNullable(groupsByKey.get(nameKey(groupName)));
+        return groups.byName(groupName);
     }
 
     public Optional<Group> groupById(String groupId) {
-        return Optional.ofNullable(groupKeysById.get(groupId)).map(groupsByKey::get);
+        return groups.byId(groupId);
     }
 
     public int userCount() {
-        return usersByKey.size();
+        return users.size();
     }
 
     public int groupCount() {
-        return groupsByKey.size();
+        return groups.size();
     }
 
     public boolean isMember(Group group, User user) {
@@ -86,12 +81,12 @@ public final class IdentityState {
 
     /** The user's groups, by name. */
     public List<Group> groupsOf(User user) {
-        List<Group> groups = new ArrayList<>();
+        List<Group> result = new ArrayList<>();
         for (String groupId : groupIdsOf(user.userId())) {
-            groupById(groupId).ifPresent(groups::add);
+            groups.byId(groupId).ifPresent(result::add);
         }
-        groups.sort(Comparator.comparing(group -> nameKey(group.groupName())));
-        return groups;
+        result.sort(Comparator.comparing(group -> nameKey(group.groupName())));
+        return result;
     }
 
     public boolean hasMembers(Group group) {
@@ -107,7 +102,7 @@ public final class IdentityState {
             if (!membership.groupId().equals(group.groupId())) {
                 break;
             }
-            userById(membership.userId()).ifPresent(members::add);
+            users.byId(membership.userId()).ifPresent(members::add);
         }
         members.sort(Comparator.comparing(user -> nameKey(user.userName())));
         return members;
@@ -115,66 +110,62 @@ public final class IdentityState {
 
     /** Users by name key, starting after {@code afterKey} ({@code null}: from the first). */
     Iterator<User> usersAfter(String afterKey) {
-        return usersByKey.valuesFrom(afterKey, false);
+        return users.after(afterKey);
     }
 
     Iterator<Group> groupsAfter(String afterKey) {
-        return groupsByKey.valuesFrom(afterKey, false);
+        return groups.after(afterKey);
     }
 
     // Transitions, used by evolve. Each is total: an event about an absent entity changes what it can and
     // never throws, so a replayed topic always folds.
 
     /** Adds the user, or replaces the one with the same id (under its old name, if renamed). */
-    IdentityState withUser(User updated) {
-        PersistentTreeMap<User> users = userById(updated.userId())
-                .map(old -> usersByKey.remove(nameKey(old.userName())))
-                .orElse(usersByKey);
-        return withUsers(users.put(nameKey(updated.userName()), updated), userKeysById.put(updated.userId(), nameKey(updated.userName())));
+    IdentityState withUser(User user) {
+        return new IdentityState(users.put(user.userId(), user.userName(), user), groups, memberships, groupIdsByUserId);
     }
 
+    /** Removes the user and any membership it still has. */
     IdentityState withoutUser(String userId) {
-        Optional<User> user = userById(userId);
-        if (user.isEmpty()) {
-            return this;
-        }
-        PersistentTreeMap<Membership> remaining = memberships;
-        for (String groupId : groupIdsOf(userId)) {
-            remaining = remaining.remove(groupId + userId);
-        }
-        return new IdentityState(usersByKey.remove(nameKey(user.get().userName())), userKeysById.remove(userId),
-                groupsByKey, groupKeysById, remaining, groupIdsByUserId.remove(userId));
-    }
-
-    /** Adds the group, or replaces the one with the same id (under its old name, if renamed). */
-    IdentityState withGroup(Group updated) {
-        PersistentTreeMap<Group> groups = groupById(updated.groupId())
-                .map(old -> groupsByKey.remove(nameKey(old.groupName())))
-                .orElse(groupsByKey);
-        return withGroups(groups.put(nameKey(updated.groupName()), updated), groupKeysById.put(updated.groupId(), nameKey(updated.groupName())));
-    }
-
-    IdentityState withoutGroup(String groupId) {
-        Optional<Group> group = groupById(groupId);
-        if (group.isEmpty()) {
+        if (users.byId(userId).isEmpty()) {
             return this;
         }
         IdentityState state = this;
-        for (User member : membersOf(group.get())) {
-            state = state.withoutMembership(groupId, member.userId());
+        for (String groupId : groupIdsOf(userId)) {
+            state = state.withoutMembership(groupId, userId);
         }
-        return new IdentityState(state.usersByKey, state.userKeysById, groupsByKey.remove(nameKey(group.get().groupName())),
-                groupKeysById.remove(groupId), state.memberships, state.groupIdsByUserId);
+        return new IdentityState(users.remove(userId), groups, state.memberships, state.groupIdsByUserId);
+    }
+
+    /** Adds the group, or replaces the one with the same id (under its old name, if renamed). */
+    IdentityState withGroup(Group group) {
+        return new IdentityState(users, groups.put(group.groupId(), group.groupName(), group), memberships, groupIdsByUserId);
+    }
+
+    /** Removes the group and any membership it still has. */
+    IdentityState withoutGroup(String groupId) {
+        if (groups.byId(groupId).isEmpty()) {
+            return this;
+        }
+        IdentityState state = this;
+        for (Iterator<Membership> range = memberships.valuesFrom(groupId, false); range.hasNext(); ) {
+            Membership membership = range.next();
+            if (!membership.groupId().equals(groupId)) {
+                break;
+            }
+            state = state.withoutMembership(groupId, membership.userId());
+        }
+        return new IdentityState(users, groups.remove(groupId), state.memberships, state.groupIdsByUserId);
     }
 
     IdentityState withMembership(String groupId, String userId) {
-        if (groupById(groupId).isEmpty() || userById(userId).isEmpty() || memberships.containsKey(groupId + userId)) {
+        if (groups.byId(groupId).isEmpty() || users.byId(userId).isEmpty() || memberships.containsKey(groupId + userId)) {
             return this;
         }
         List<String> joined = new ArrayList<>(groupIdsOf(userId));
         joined.add(groupId);
-        return new IdentityState(usersByKey, userKeysById, groupsByKey, groupKeysById,
-                memberships.put(groupId + userId, new Membership(groupId, userId)), groupIdsByUserId.put(userId, List.copyOf(joined)));
+        return new IdentityState(users, groups, memberships.put(groupId + userId, new Membership(groupId, userId)),
+                groupIdsByUserId.put(userId, List.copyOf(joined)));
     }
 
     IdentityState withoutMembership(String groupId, String userId) {
@@ -182,20 +173,12 @@ public final class IdentityState {
             return this;
         }
         List<String> left = groupIdsOf(userId).stream().filter(id -> !id.equals(groupId)).toList();
-        return new IdentityState(usersByKey, userKeysById, groupsByKey, groupKeysById, memberships.remove(groupId + userId),
+        return new IdentityState(users, groups, memberships.remove(groupId + userId),
                 left.isEmpty() ? groupIdsByUserId.remove(userId) : groupIdsByUserId.put(userId, left));
     }
 
     private List<String> groupIdsOf(String userId) {
         List<String> ids = groupIdsByUserId.get(userId);
         return ids == null ? List.of() : ids;
-    }
-
-    private IdentityState withUsers(PersistentTreeMap<User> users, PersistentTreeMap<String> keysById) {
-        return new IdentityState(users, keysById, groupsByKey, groupKeysById, memberships, groupIdsByUserId);
-    }
-
-    private IdentityState withGroups(PersistentTreeMap<Group> groups, PersistentTreeMap<String> keysById) {
-        return new IdentityState(usersByKey, userKeysById, groups, keysById, memberships, groupIdsByUserId);
     }
 }
