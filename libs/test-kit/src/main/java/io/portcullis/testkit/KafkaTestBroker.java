@@ -5,17 +5,18 @@ import io.kroxylicious.testing.kafka.api.TerminationStyle;
 import io.kroxylicious.testing.kafka.common.KafkaClusterConfig;
 import io.kroxylicious.testing.kafka.common.KafkaClusterExecutionMode;
 import io.kroxylicious.testing.kafka.common.KafkaClusterFactory;
+import io.portcullis.events.topics.TopicProvisioning;
 import io.portcullis.events.topics.TopicSpec;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node KRaft Kafka broker, one per test JVM.
@@ -71,24 +72,12 @@ public final class KafkaTestBroker {
     /** Creates the topics with their real configuration; topics that already exist are left alone. */
     public void createTopics(Collection<TopicSpec> topics) {
         try (Admin admin = admin()) {
-            var newTopics = topics.stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) t.replicationFactor()).configs(t.config()))
-                    .toList();
-            var results = admin.createTopics(newTopics).values();
-            for (var result : results.values()) {
-                try {
-                    result.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Could not create topics " + names(topics), e.getCause());
-                    }
-                }
-            }
+            TopicProvisioning.createMissing(admin, topics, Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Timed out creating topics " + names(topics), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create topics " + names(topics), e);
         }
     }
 

@@ -75,7 +75,15 @@ public enum Topic {
 
     /** The service that writes a topic. */
     public enum OwningService {
-        IDENTITY, POLICY, ORG, CREDENTIAL
+        IDENTITY, POLICY, ORG, CREDENTIAL;
+
+        /**
+         * The Avro namespace of this service's events, which is also their group in Apicurio Registry
+         * (artifacts are named by record: {@code io.portcullis.events.identity} / {@code UserCreated}).
+         */
+        public String eventSchemaGroup() {
+            return "io.portcullis.events." + name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** What a topic carries, which decides how long it is kept. */

@@ -1,0 +1,33 @@
+package io.portcullis.runtime.config;
+
+import io.portcullis.events.topics.Topic;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** What a Portcullis service is told about its place in the deployment. */
+@ConfigMapping(prefix = "portcullis")
+public interface PortcullisConfig {
+
+    /** The topics this service writes (its commands, events and replies); absent for authz-service, which only reads. */
+    Optional<Topic.OwningService> owns();
+
+    /** Unique per running instance and stable for its life: Kafka transactional ids are derived from it. */
+    @WithDefault("${quarkus.uuid}")
+    String instanceId();
+
+    TopicSettings topic();
+
+    Registry registry();
+
+    interface TopicSettings {
+        /** 3 in production (one broker may fail without losing an acknowledged write); 1 on a single broker. */
+        @WithDefault("3")
+        int replicationFactor();
+    }
+
+    interface Registry {
+        /** Apicurio Registry's v3 API base, e.g. {@code http://127.0.0.1:8080/apis/registry/v3}. */
+        String url();
+    }
+}

@@ -1,0 +1,2 @@
+/** Typed configuration shared by every service. */
+package io.portcullis.runtime.config;
