@@ -1,0 +1,150 @@
+package io.portcullis.policy.compile;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.portcullis.policy.syntax.Cidr;
+import io.portcullis.policy.syntax.ConditionOperator.Comparison;
+import io.portcullis.policy.syntax.ConditionOperator.NumericOperator;
+import io.portcullis.policy.syntax.ConditionOperator.StringMatch;
+import io.portcullis.policy.syntax.DateValue;
+import io.portcullis.policy.syntax.Template;
+
+/** Whether one request value matches any of a condition's policy values (values are ORed). */
+sealed interface ValueTest
+        permits ValueTest.StringTest, ValueTest.NumericTest, ValueTest.DateTest, ValueTest.BoolTest,
+                ValueTest.BinaryTest, ValueTest.IpTest, ValueTest.ArnTest {
+
+    boolean anyMatch(String requestValue, RequestContext request);
+
+    /** String operators; values with policy variables are substituted per request. */
+    record StringTest(StringMatch match, String[] literals, Wildcard[] patterns, Template[] templates) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            if (match == StringMatch.LIKE) {
+                for (Wildcard pattern : patterns) {
+                    if (pattern.matches(value)) {
+                        return true;
+                    }
+                }
+            } else {
+                for (String literal : literals) {
+                    if (equal(literal, value)) {
+                        return true;
+                    }
+                }
+            }
+            for (Template template : templates) {
+                if (match == StringMatch.LIKE) {
+                    Wildcard resolved = Variables.pattern(template, request, false);
+                    if (resolved != null && resolved.matches(value)) {
+                        return true;
+                    }
+                } else {
+                    String resolved = Variables.text(template, request);
+                    if (resolved != null && equal(resolved, value)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean equal(String policy, String value) {
+            return match == StringMatch.EQUALS_IGNORE_CASE ? policy.equalsIgnoreCase(value) : policy.equals(value);
+        }
+    }
+
+    record NumericTest(Comparison comparison, double[] values) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            if (!NumericOperator.isNumber(value)) {
+                return false;
+            }
+            double number = Double.parseDouble(value);
+            for (double policy : values) {
+                if (comparison.holds(Double.compare(number, policy))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record DateTest(Comparison comparison, long[] millis) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            OptionalLong parsed = DateValue.parseEpochMillis(value);
+            if (parsed.isEmpty()) {
+                return false;
+            }
+            for (long policy : millis) {
+                if (comparison.holds(Long.compare(parsed.getAsLong(), policy))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record BoolTest(boolean acceptsTrue, boolean acceptsFalse) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            return (acceptsTrue && value.equalsIgnoreCase("true")) || (acceptsFalse && value.equalsIgnoreCase("false"));
+        }
+    }
+
+    record BinaryTest(List<String> base64Values) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            byte[] decoded;
+            try {
+                decoded = Base64.getDecoder().decode(value);
+            } catch (IllegalArgumentException notBase64) {
+                return false;
+            }
+            for (String policy : base64Values) {
+                if (java.util.Arrays.equals(Base64.getDecoder().decode(policy), decoded)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record IpTest(Cidr[] blocks) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            Cidr address = Cidr.parse(value).orElse(null);
+            if (address == null) {
+                return false;
+            }
+            for (Cidr block : blocks) {
+                if (block.contains(address)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** ArnEquals and ArnLike behave alike: segment by segment, with wildcards. */
+    record ArnTest(Wildcard[] patterns, Template[] templates) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            for (Wildcard pattern : patterns) {
+                if (pattern.matches(value)) {
+                    return true;
+                }
+            }
+            for (Template template : templates) {
+                Wildcard resolved = Variables.pattern(template, request, true);
+                if (resolved != null && resolved.matches(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.portcullis.policy.evaluate;
+
+import java.util.List;
+import java.util.Map;
+
+import io.portcullis.policy.compile.RequestContext;
+
+/**
+ * A request to decide.
+ *
+ * @param resourceAccount the account owning the resource; empty means the principal's own account
+ * @param context context keys with one or more values each
+ */
+public record AuthorizationRequest(String principal, Map<String, String> principalTags, String action, String resource,
+                                   String resourceAccount, Map<String, List<String>> context) {
+
+    public AuthorizationRequest {
+        principalTags = Map.copyOf(principalTags);
+        context = Map.copyOf(context);
+    }
+
+    public RequestContext toContext() {
+        return RequestContext.of(principal, principalTags, action, resource, resourceAccount, context);
+    }
+}
