@@ -11,12 +11,12 @@ final class ContainerEngine {
     }
 
     /**
-     * True when a container engine answers. {@code -Dportcullis.testkit.containers=false} forces the
+     * True when a container engine answers. {@code -Dtestkit.containers=false} forces the
      * in-process/child-process parts even where an engine exists.
      */
     static synchronized boolean available() {
         if (available == null) {
-            available = !"false".equals(System.getProperty("portcullis.testkit.containers"))
+            available = !"false".equals(System.getProperty("testkit.containers"))
                     && DockerClientFactory.instance().isDockerAvailable();
         }
         return available;

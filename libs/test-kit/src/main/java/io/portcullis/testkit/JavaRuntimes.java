@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Finds a Java runtime that can run Apicurio Registry 3.x (it is compiled for Java 21).
  *
- * <p>Looked for, in order: {@code -Dportcullis.registry.java} or {@code PORTCULLIS_REGISTRY_JAVA}
+ * <p>Looked for, in order: {@code -Dtestkit.registry.java} or {@code PORTCULLIS_REGISTRY_JAVA}
  * (a {@code java} executable), {@code JAVA_HOME}, the running JVM, and every JDK under
  * {@code /usr/lib/jvm}; the newest that is 21 or newer wins. {@code ./portcullis} applies the same
  * rule in bash.
@@ -28,7 +28,7 @@ final class JavaRuntimes {
     }
 
     static Path registryJava() {
-        String explicit = Optional.ofNullable(System.getProperty("portcullis.registry.java"))
+        String explicit = Optional.ofNullable(System.getProperty("testkit.registry.java"))
                 .orElse(System.getenv("PORTCULLIS_REGISTRY_JAVA"));
         if (explicit != null && !explicit.isBlank()) {
             Path java = Path.of(explicit);

@@ -8,11 +8,11 @@ final class TestKitPaths {
     private TestKitPaths() {
     }
 
-    /** {@code deploy/local/target/dist}, passed by the build as {@code -Dportcullis.dist.dir}. */
+    /** {@code deploy/local/target/dist}, passed by the build as {@code -Dtestkit.dist.dir}. */
     static Path distDir() {
-        String dir = System.getProperty("portcullis.dist.dir");
+        String dir = System.getProperty("testkit.dist.dir");
         if (dir == null) {
-            throw new IllegalStateException("System property portcullis.dist.dir is not set: run the tests through Maven"
+            throw new IllegalStateException("System property testkit.dist.dir is not set: run the tests through Maven"
                     + " (./mvnw verify), which points it at deploy/local/target/dist");
         }
         return Path.of(dir);
@@ -20,6 +20,6 @@ final class TestKitPaths {
 
     /** The module's {@code target} folder when run by Maven, else the working directory. */
     static Path logDir() {
-        return Path.of(System.getProperty("portcullis.log.dir", "target"));
+        return Path.of(System.getProperty("testkit.log.dir", "target"));
     }
 }

@@ -63,7 +63,8 @@ public final class PolicyCommand {
         }
     }
 
-    static ObjectNode validate(JsonNode input) {
+    /** Answers a validate request; throws {@code InvalidInputException} for input of the wrong shape. */
+    public static ObjectNode validate(JsonNode input) {
         SimulationInput.requireObject(input, "the request");
         SimulationInput.rejectUnknown(input, VALIDATE_FIELDS, "");
         PolicyType type = SimulationInput.policyType(input);
@@ -77,7 +78,8 @@ public final class PolicyCommand {
         return CommandOutput.validation(validated);
     }
 
-    static ObjectNode simulate(JsonNode input) {
+    /** Answers a simulate request; throws {@code InvalidInputException} for input of the wrong shape. */
+    public static ObjectNode simulate(JsonNode input) {
         SimulationInput simulation = SimulationInput.read(input);
         Decision decision = PolicyEvaluator.decide(simulation.policies(), simulation.request());
         ObjectNode answer = CommandOutput.decision(decision);

@@ -58,6 +58,9 @@ public final class PolicyEvaluator {
                 return new Decision.ImplicitDeny(PolicyType.SCP, matched);
             }
         }
+        if (request.principalKind() == PrincipalKind.OTHER && resourceAllow != PrincipalMatch.NONE) {
+            return new Decision.Allowed(matched);
+        }
         if (request.sameAccount() && resourceAllow != PrincipalMatch.NONE && resourceAllow != PrincipalMatch.ACCOUNT) {
             if (resourceAllow == PrincipalMatch.DIRECT && isFinalForDirectGrant(request.principalKind())) {
                 return new Decision.Allowed(matched);
@@ -72,6 +75,11 @@ public final class PolicyEvaluator {
         }
         return limitedBySessionAndBoundary(boundaryAllows, sessionAllows, matched);
     }
+
+    /*
+     * A principal that is not an IAM identity (a service principal, a federated or canonical id) has no
+     * identity policies, boundary or session policy here: a resource policy allow is final for it.
+     */
 
     /** A same-account resource policy naming the user, role session or federated user itself is final. */
     private static boolean isFinalForDirectGrant(PrincipalKind kind) {

@@ -1,0 +1,11 @@
+package io.portcullis.identity.api;
+
+import io.portcullis.testkit.RealPartsTestResource;
+import io.portcullis.testkit.ServicePlatformContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(RealPartsTestResource.class)
+class IdentityServicePlatformIT extends ServicePlatformContract {
+}
