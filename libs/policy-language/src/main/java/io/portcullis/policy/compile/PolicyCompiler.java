@@ -90,19 +90,19 @@ public final class PolicyCompiler {
     private static ValueTest test(ConditionOperator operator, List<String> values, boolean variables) {
         if (operator instanceof StringOperator) {
             StringMatch match = ((StringOperator) operator).match();
+            if (match == StringMatch.LIKE) {
+                return new ValueTest.PatternTest(PatternSet.of(values, variables, false));
+            }
             List<String> literals = new ArrayList<>();
-            List<Wildcard> patterns = new ArrayList<>();
             List<Template> templates = new ArrayList<>();
             for (String value : values) {
                 if (variables && Template.hasVariables(value)) {
                     templates.add(Template.parse(value).template().orElseThrow());
-                } else if (match == StringMatch.LIKE) {
-                    patterns.add(Wildcard.glob(value));
                 } else {
                     literals.add(value);
                 }
             }
-            return new ValueTest.StringTest(match, literals.toArray(new String[0]), patterns.toArray(new Wildcard[0]),
+            return new ValueTest.StringEqualsTest(match == StringMatch.EQUALS_IGNORE_CASE, literals.toArray(new String[0]),
                     templates.toArray(new Template[0]));
         }
         if (operator instanceof NumericOperator) {
@@ -125,16 +125,7 @@ public final class PolicyCompiler {
             return new ValueTest.IpTest(values.stream().map(v -> Cidr.parse(v).orElseThrow()).toArray(Cidr[]::new));
         }
         if (operator instanceof ArnOperator) {
-            List<Wildcard> patterns = new ArrayList<>();
-            List<Template> templates = new ArrayList<>();
-            for (String value : values) {
-                if (variables && Template.hasVariables(value)) {
-                    templates.add(Template.parse(value).template().orElseThrow());
-                } else {
-                    patterns.add(Wildcard.arn(value));
-                }
-            }
-            return new ValueTest.ArnTest(patterns.toArray(new Wildcard[0]), templates.toArray(new Template[0]));
+            return new ValueTest.PatternTest(PatternSet.of(values, variables, true));
         }
         throw new IllegalStateException("no value test for condition operator " + operator.name());
     }

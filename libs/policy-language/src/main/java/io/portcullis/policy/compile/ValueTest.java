@@ -7,52 +7,44 @@ import java.util.OptionalLong;
 import io.portcullis.policy.syntax.Cidr;
 import io.portcullis.policy.syntax.ConditionOperator.Comparison;
 import io.portcullis.policy.syntax.ConditionOperator.NumericOperator;
-import io.portcullis.policy.syntax.ConditionOperator.StringMatch;
 import io.portcullis.policy.syntax.DateValue;
 import io.portcullis.policy.syntax.Template;
 
 /** Whether one request value matches any of a condition's policy values (values are ORed). */
 sealed interface ValueTest
-        permits ValueTest.StringTest, ValueTest.NumericTest, ValueTest.DateTest, ValueTest.BoolTest,
-                ValueTest.BinaryTest, ValueTest.IpTest, ValueTest.ArnTest {
+        permits ValueTest.StringEqualsTest, ValueTest.PatternTest, ValueTest.NumericTest, ValueTest.DateTest, ValueTest.BoolTest,
+                ValueTest.BinaryTest, ValueTest.IpTest {
 
     boolean anyMatch(String requestValue, RequestContext request);
 
-    /** String operators; values with policy variables are substituted per request. */
-    record StringTest(StringMatch match, String[] literals, Wildcard[] patterns, Template[] templates) implements ValueTest {
+    /** StringEquals, StringEqualsIgnoreCase and their negations; values with policy variables are substituted per request. */
+    record StringEqualsTest(boolean ignoreCase, String[] literals, Template[] templates) implements ValueTest {
         @Override
         public boolean anyMatch(String value, RequestContext request) {
-            if (match == StringMatch.LIKE) {
-                for (Wildcard pattern : patterns) {
-                    if (pattern.matches(value)) {
-                        return true;
-                    }
-                }
-            } else {
-                for (String literal : literals) {
-                    if (equal(literal, value)) {
-                        return true;
-                    }
+            for (String literal : literals) {
+                if (equal(literal, value)) {
+                    return true;
                 }
             }
             for (Template template : templates) {
-                if (match == StringMatch.LIKE) {
-                    Wildcard resolved = Variables.pattern(template, request, false);
-                    if (resolved != null && resolved.matches(value)) {
-                        return true;
-                    }
-                } else {
-                    String resolved = Variables.text(template, request);
-                    if (resolved != null && equal(resolved, value)) {
-                        return true;
-                    }
+                String resolved = Variables.text(template, request);
+                if (resolved != null && equal(resolved, value)) {
+                    return true;
                 }
             }
             return false;
         }
 
         private boolean equal(String policy, String value) {
-            return match == StringMatch.EQUALS_IGNORE_CASE ? policy.equalsIgnoreCase(value) : policy.equals(value);
+            return ignoreCase ? policy.equalsIgnoreCase(value) : policy.equals(value);
+        }
+    }
+
+    /** StringLike and ArnLike/ArnEquals (segment by segment) and their negations. */
+    record PatternTest(PatternSet patterns) implements ValueTest {
+        @Override
+        public boolean anyMatch(String value, RequestContext request) {
+            return patterns.matches(value, request);
         }
     }
 
@@ -122,25 +114,6 @@ sealed interface ValueTest
             }
             for (Cidr block : blocks) {
                 if (block.contains(address)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** ArnEquals and ArnLike behave alike: segment by segment, with wildcards. */
-    record ArnTest(Wildcard[] patterns, Template[] templates) implements ValueTest {
-        @Override
-        public boolean anyMatch(String value, RequestContext request) {
-            for (Wildcard pattern : patterns) {
-                if (pattern.matches(value)) {
-                    return true;
-                }
-            }
-            for (Template template : templates) {
-                Wildcard resolved = Variables.pattern(template, request, true);
-                if (resolved != null && resolved.matches(value)) {
                     return true;
                 }
             }

@@ -20,15 +20,19 @@ public sealed interface ConditionOperator
     String name();
 
     /** Negated operators match when no policy value matches, and hold when the key is absent. */
-    boolean negated();
+    default boolean negated() {
+        return false;
+    }
 
     /** Whether policy variables are substituted in this operator's values. */
     default boolean acceptsVariables() {
         return false;
     }
 
-    /** Why {@code value} is not a valid value for this operator, or empty when it is. */
-    Optional<String> checkValue(String value);
+    /** Why {@code value} is not a valid value for this operator, or empty when it is (any text by default). */
+    default Optional<String> checkValue(String value) {
+        return Optional.empty();
+    }
 
     /** How two numbers or dates are compared. */
     enum Comparison {
@@ -59,11 +63,6 @@ public sealed interface ConditionOperator
         public boolean acceptsVariables() {
             return true;
         }
-
-        @Override
-        public Optional<String> checkValue(String value) {
-            return Optional.empty();
-        }
     }
 
     record NumericOperator(String name, Comparison comparison, boolean negated) implements ConditionOperator {
@@ -90,22 +89,12 @@ public sealed interface ConditionOperator
 
     record BoolOperator(String name) implements ConditionOperator {
         @Override
-        public boolean negated() {
-            return false;
-        }
-
-        @Override
         public Optional<String> checkValue(String value) {
             return isBoolean(value) ? Optional.empty() : Optional.of("is not true or false");
         }
     }
 
     record BinaryOperator(String name) implements ConditionOperator {
-        @Override
-        public boolean negated() {
-            return false;
-        }
-
         @Override
         public Optional<String> checkValue(String value) {
             try {
@@ -131,19 +120,9 @@ public sealed interface ConditionOperator
         public boolean acceptsVariables() {
             return true;
         }
-
-        @Override
-        public Optional<String> checkValue(String value) {
-            return Optional.empty();
-        }
     }
 
     record NullOperator(String name) implements ConditionOperator {
-        @Override
-        public boolean negated() {
-            return false;
-        }
-
         @Override
         public Optional<String> checkValue(String value) {
             return isBoolean(value) ? Optional.empty() : Optional.of("is not true or false");
