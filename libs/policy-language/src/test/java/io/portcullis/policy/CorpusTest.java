@@ -127,7 +127,7 @@ class CorpusTest {
 
     private static ObjectNode merged(JsonNode base, JsonNode request) {
         ObjectNode merged = base == null ? JSON.createObjectNode() : base.deepCopy();
-        for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             merged.set(field.getKey(), field.getValue());
         }

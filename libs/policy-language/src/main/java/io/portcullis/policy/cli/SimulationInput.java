@@ -103,7 +103,7 @@ public record SimulationInput(AuthorizationRequest request, PolicySet policies) 
             return tags;
         }
         requireObject(node, "principalTags");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> tag = it.next();
             if (!tag.getValue().isTextual()) {
                 throw new InvalidInputException("principalTags." + tag.getKey() + " must be a string");
@@ -119,7 +119,7 @@ public record SimulationInput(AuthorizationRequest request, PolicySet policies) 
             return context;
         }
         requireObject(node, "context");
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> key = it.next();
             JsonNode value = key.getValue();
             List<String> values = new ArrayList<>();

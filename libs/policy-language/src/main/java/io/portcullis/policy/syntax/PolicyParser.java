@@ -1,6 +1,5 @@
 package io.portcullis.policy.syntax;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,9 +46,6 @@ public final class PolicyParser {
         } catch (JsonProcessingException e) {
             diagnostics.add(new MalformedPolicyDocument(
                     "Syntax errors in policy: " + firstLine(e.getOriginalMessage()), where(e.getLocation())));
-            return new ParsedPolicy(PolicyDocument.empty(text.length(), withoutWhitespace), diagnostics);
-        } catch (IOException e) {
-            diagnostics.add(new MalformedPolicyDocument("Syntax errors in policy: " + firstLine(e.getMessage()), "$"));
             return new ParsedPolicy(PolicyDocument.empty(text.length(), withoutWhitespace), diagnostics);
         }
         if (root == null || !root.isObject()) {
@@ -145,7 +141,7 @@ public final class PolicyParser {
             out.add(new MalformedPolicyDocument("Invalid principal in policy: no principal given", location));
         }
         Map<String, List<String>> byType = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String type = entry.getKey();
             if (!Principals.TYPES.contains(type)) {
@@ -168,7 +164,7 @@ public final class PolicyParser {
             return List.of();
         }
         List<ConditionClause> clauses = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = node.fields(); ops.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> ops = node.properties().iterator(); ops.hasNext(); ) {
             Map.Entry<String, JsonNode> op = ops.next();
             String opLocation = location + "." + op.getKey();
             if (!op.getValue().isObject()) {
@@ -180,7 +176,7 @@ public final class PolicyParser {
             if (op.getValue().isEmpty()) {
                 out.add(new MalformedPolicyDocument("Condition operator \"" + op.getKey() + "\" has no condition keys", opLocation));
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().properties().iterator(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> key = keys.next();
                 String keyLocation = opLocation + "." + key.getKey();
                 List<String> values = conditionValues(key.getValue(), keyLocation, out);

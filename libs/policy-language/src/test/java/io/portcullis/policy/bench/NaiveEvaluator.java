@@ -95,9 +95,9 @@ public final class NaiveEvaluator {
         if (condition == null) {
             return true;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> ops = condition.fields(); ops.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> ops = condition.properties().iterator(); ops.hasNext(); ) {
             Map.Entry<String, JsonNode> op = ops.next();
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().properties().iterator(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> key = keys.next();
                 if (!holds(op.getKey(), key.getKey(), key.getValue(), request)) {
                     return false;
