@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.portcullis.runtime.command.ServiceUnavailableException;
 import io.portcullis.runtime.domain.IamErrorCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +47,11 @@ public class IamErrorMappers {
         return IamError.response(IamErrorCode.INVALID_INPUT,
                 "The request body is not valid JSON (line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + ").");
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableException e) {
+        return IamError.response(IamErrorCode.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package io.portcullis.runtime.config;
 import io.portcullis.events.topics.Topic;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** What a Portcullis service is told about its place in the deployment. */
@@ -15,6 +16,10 @@ public interface PortcullisConfig {
     /** Unique per running instance and stable for its life: Kafka transactional ids are derived from it. */
     @WithDefault("${quarkus.uuid}")
     String instanceId();
+
+    /** How long a write waits for its partition writer's answer, and a read for its projection, before answering 503. */
+    @WithDefault("5s")
+    Duration requestTimeout();
 
     TopicSettings topic();
 

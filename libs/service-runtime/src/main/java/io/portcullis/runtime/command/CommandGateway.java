@@ -1,0 +1,190 @@
+package io.portcullis.runtime.command;
+
+import io.portcullis.events.topics.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The HTTP side of the runtime: sends a command to its account's partition and completes when the
+ * partition's writer replies.
+ *
+ * <p>The pending reply is registered before the command is sent, so no reply can arrive unnoticed.
+ * Every instance reads every reply partition (assigned, no consumer group, from the end, only
+ * committed records) and keeps the replies whose correlation id it is waiting for; a reply is
+ * therefore visible only once the writer's transaction, and with it the events, has committed.
+ */
+final class CommandGateway<C, E> implements AutoCloseable {
+
+    static final String CORRELATION_HEADER = "portcullis-correlation-id";
+    private static final Logger LOG = Logger.getLogger(CommandGateway.class);
+
+    private final CommandRuntimeSettings settings;
+    private final WireFormat<C, E> wire;
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> replies;
+    private final Map<String, CompletableFuture<CommandResult<E>>> pending = new ConcurrentHashMap<>();
+    private final Thread replyReader;
+    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean running = true;
+
+    CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire) {
+        this.settings = settings;
+        this.wire = wire;
+        int timeoutMs = (int) settings.requestTimeout().toMillis();
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, settings.writerGroup() + "-gateway-" + settings.instanceId(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                // Never block a caller longer than its request may take.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeoutMs - 1000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 1000),
+                new StringSerializer(), new ByteArraySerializer());
+        this.replies = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.writerGroup() + "-replies-" + settings.instanceId(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.replyReader = new Thread(this::readReplies, settings.writerGroup() + "-reply-reader");
+        this.replyReader.setDaemon(true);
+        this.replyReader.start();
+    }
+
+    CompletableFuture<CommandResult<E>> send(String accountId, C command, CommandMetadata metadata) {
+        if (!awaitListening()) {
+            return CompletableFuture.failedFuture(new ServiceUnavailableException(
+                    "The service is starting and cannot reach its event store yet; retry with the same Idempotency-Key."));
+        }
+        String correlationId = UUID.randomUUID().toString();
+        CompletableFuture<CommandResult<E>> result = new CompletableFuture<>();
+        pending.put(correlationId, result);
+        CompletableFuture<CommandResult<E>> bounded = result
+                .orTimeout(settings.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> pending.remove(correlationId))
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e)));
+        try {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.commandsTopic(), accountId, wire.writeCommand(command, metadata));
+            record.headers().add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (meta, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return bounded;
+    }
+
+    private Throwable unavailable(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof ServiceUnavailableException) {
+            return cause;
+        }
+        if (cause instanceof TimeoutException) {
+            return new ServiceUnavailableException("The service could not complete the request within "
+                    + settings.requestTimeout().toSeconds() + " s; retry with the same Idempotency-Key.");
+        }
+        LOG.warnf("Command not sent: %s", cause.toString());
+        return new ServiceUnavailableException("The service cannot reach its event store; retry with the same Idempotency-Key.");
+    }
+
+    /** True once the reply reader listens (waiting at most the request timeout for it). */
+    private boolean awaitListening() {
+        try {
+            return listening.await(settings.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean isListening() {
+        return listening.getCount() == 0;
+    }
+
+    /**
+     * Assigns every reply partition and resolves its end, retrying until the topic exists and the broker
+     * answers: a reply committed after this point is never missed, so commands are sent only from then on.
+     */
+    private void listenFromTheEnd() {
+        List<TopicPartition> partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS)
+                .mapToObj(p -> new TopicPartition(settings.repliesTopic(), p)).toList();
+        replies.assign(partitions);
+        while (running) {
+            try {
+                replies.seekToEnd(partitions);
+                partitions.forEach(tp -> replies.position(tp, Duration.ofSeconds(5)));
+                listening.countDown();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                LOG.infof("Waiting for %s: %s", settings.repliesTopic(), e.getMessage());
+            }
+        }
+    }
+
+    private void readReplies() {
+        try {
+            listenFromTheEnd();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : replies.poll(Duration.ofMillis(500))) {
+                    Header header = record.headers().lastHeader(CORRELATION_HEADER);
+                    if (header == null) {
+                        continue;
+                    }
+                    var waiting = pending.get(new String(header.value(), StandardCharsets.UTF_8));
+                    if (waiting != null) {
+                        try {
+                            waiting.complete(wire.readReply(record.value()).toResult());
+                        } catch (RuntimeException e) {
+                            waiting.completeExceptionally(e);
+                        }
+                    }
+                }
+            }
+        } catch (WakeupException stopping) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("Reply reader stopped", e);
+        } finally {
+            replies.close(Duration.ofSeconds(2));
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        replies.wakeup();
+        producer.close(Duration.ofSeconds(2));
+        try {
+            replyReader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.portcullis.runtime.command;
+
+import io.portcullis.runtime.projection.ReadConsistency;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A service's command runtime: the only place with Kafka I/O. Sends commands to the partition's
+ * single writer and answers with the committed result; serves the account's state from this
+ * instance's projection of the event topic.
+ */
+public interface CommandRuntime<C, S, E> extends AutoCloseable {
+
+    /**
+     * Sends the command and completes with the writer's result once its transaction has committed.
+     * Completes exceptionally with {@link ServiceUnavailableException} when there is no answer within
+     * the request timeout; never hangs.
+     */
+    CompletionStage<CommandResult<E>> send(C command, CommandMetadata metadata);
+
+    /**
+     * The account's state as this instance's projection has it, at least as fresh as asked (waiting,
+     * up to the request timeout, for the projection to catch up). Blocking: call from a worker thread.
+     *
+     * @throws ServiceUnavailableException if the projection cannot catch up within the request timeout
+     */
+    S read(String accountId, ReadConsistency consistency);
+
+    @Override
+    void close();
+}

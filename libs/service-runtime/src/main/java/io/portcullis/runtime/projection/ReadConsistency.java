@@ -1,0 +1,24 @@
+package io.portcullis.runtime.projection;
+
+/** How fresh a read must be. */
+public sealed interface ReadConsistency permits ReadConsistency.Latest, ReadConsistency.AtLeast, ReadConsistency.Fastest {
+
+    /**
+     * The default: everything committed on the event topic when the read arrived is applied first, so a
+     * write acknowledged to anyone (on any replica) is visible. Costs one offset lookup.
+     */
+    record Latest() implements ReadConsistency {
+    }
+
+    /** At least as fresh as a write's token (cheaper than {@link Latest}: no broker round trip). */
+    record AtLeast(ConsistencyToken token) implements ReadConsistency {
+    }
+
+    /** Whatever the projection has applied now; may be stale. */
+    record Fastest() implements ReadConsistency {
+    }
+
+    static ReadConsistency latest() {
+        return new Latest();
+    }
+}

@@ -1,0 +1,208 @@
+package io.portcullis.runtime.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.events.identity.GroupCreated;
+import io.portcullis.events.topics.Topic;
+import io.portcullis.runtime.command.NameRegistry.Event;
+import io.portcullis.runtime.command.NameRegistry.Names;
+import io.portcullis.runtime.command.NameRegistry.Register;
+import io.portcullis.runtime.projection.ReadConsistency;
+import io.portcullis.testkit.KafkaTestBroker;
+import io.portcullis.testkit.RealPartsExtension;
+import io.portcullis.testkit.RegistryTestServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RealPartsExtension.class)
+class KafkaCommandRuntimeIT {
+
+    private static final Topic.OwningService SERVICE = Topic.OwningService.ORG;
+    private final List<KafkaCommandRuntime<NameRegistry.Command, Names, Event>> runtimes = new ArrayList<>();
+    private KafkaTestBroker kafka;
+    private RegistryTestServer registry;
+    private String account;
+
+    @BeforeEach
+    void realParts(KafkaTestBroker kafka, RegistryTestServer registry) {
+        this.kafka = kafka;
+        this.registry = registry;
+        this.account = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+    }
+
+    @AfterEach
+    void stopRuntimes() {
+        runtimes.forEach(KafkaCommandRuntime::close);
+    }
+
+    @Test
+    void acceptedCommandAnswersWithItsEventsAndAToken() {
+        // Given
+        var runtime = start("a");
+
+        // When
+        var result = send(runtime, "alice", null);
+
+        // Then
+        assertThat(result).isInstanceOf(CommandResult.Accepted.class);
+        var accepted = (CommandResult.Accepted<Event>) result;
+        assertThat(accepted.events()).containsExactly(new NameRegistry.Registered(account, "alice"));
+        assertThat(accepted.token().isEmpty()).isFalse();
+    }
+
+    @Test
+    void aReadRightAfterAWriteSeesIt() {
+        // Given
+        var runtime = start("a");
+        send(runtime, "alice", null);
+
+        // When
+        Names names = runtime.read(account, ReadConsistency.latest());
+
+        // Then
+        assertThat(names.lowerCase()).containsExactly("alice");
+    }
+
+    @Test
+    void rejectionChangesNothing() {
+        // Given
+        var runtime = start("a");
+        send(runtime, "alice", null);
+
+        // When
+        var result = send(runtime, "ALICE", null);
+
+        // Then
+        assertThat(result).isInstanceOf(CommandResult.Rejected.class);
+        assertThat(eventsFor(account)).hasSize(1);
+    }
+
+    @Test
+    void concurrentDuplicatesTakeEffectExactlyOnce() {
+        // Given
+        var runtime = start("a");
+
+        // When
+        List<CompletableFuture<CommandResult<Event>>> sends = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sends.add(runtime.send(new Register(account, "bob"), metadata(null)).toCompletableFuture());
+        }
+        var results = sends.stream().map(CompletableFuture::join).toList();
+
+        // Then
+        assertThat(results).filteredOn(r -> r instanceof CommandResult.Accepted).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof CommandResult.Rejected).hasSize(19);
+        assertThat(eventsFor(account)).hasSize(1);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstResultAndEmitsNothing() {
+        // Given
+        var runtime = start("a");
+        var first = send(runtime, "carol", "key-1");
+
+        // When
+        var retry = send(runtime, "carol", "key-1");
+
+        // Then
+        assertThat(retry).isEqualTo(first);
+        assertThat(eventsFor(account)).hasSize(1);
+    }
+
+    @Test
+    void aNewWriterRebuildsStateAndIdempotencyFromTheEventTopic() {
+        // Given
+        var first = start("a");
+        var original = send(first, "dave", "key-2");
+        first.close();
+        runtimes.remove(first);
+
+        // When
+        var second = start("a");
+
+        // Then
+        assertThat(send(second, "DAVE", null)).isInstanceOf(CommandResult.Rejected.class);
+        assertThat(send(second, "dave", "key-2")).isEqualTo(original);
+        assertThat(eventsFor(account)).hasSize(1);
+    }
+
+    @Test
+    void twoInstancesSideBySideBothTakeWritesAndReadTheirWrites() {
+        // Given
+        var one = start("one");
+        var two = start("two");
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            accounts.add(String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
+        }
+
+        // When
+        for (int i = 0; i < accounts.size(); i++) {
+            var runtime = i % 2 == 0 ? one : two;
+            assertThat(runtime.send(new Register(accounts.get(i), "erin"), metadata(null)).toCompletableFuture().join())
+                    .isInstanceOf(CommandResult.Accepted.class);
+        }
+
+        // Then
+        for (int i = 0; i < accounts.size(); i++) {
+            var other = i % 2 == 0 ? two : one;
+            assertThat(other.read(accounts.get(i), ReadConsistency.latest()).lowerCase()).containsExactly("erin");
+        }
+    }
+
+    private KafkaCommandRuntime<NameRegistry.Command, Names, Event> start(String instance) {
+        var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, new CommandRuntimeSettings(
+                kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30)));
+        runtimes.add(runtime);
+        return runtime;
+    }
+
+    private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, Event> runtime, String name, String key) {
+        return runtime.send(new Register(account, name), metadata(key)).toCompletableFuture().join();
+    }
+
+    private static CommandMetadata metadata(String key) {
+        return new CommandMetadata("arn:aws:iam::111122223333:user/test", key != null ? key : UUID.randomUUID().toString(), key, null);
+    }
+
+    /** Every committed event on the topic for the account. */
+    private List<SpecificRecord> eventsFor(String accountId) {
+        String topic = Topic.ORG_EVENTS.topicName();
+        try (var consumer = new KafkaConsumer<String, SpecificRecord>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+                "apicurio.registry.url", registry.apiUrl(),
+                "apicurio.registry.use-specific-avro-reader", "true"))) {
+            var partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<SpecificRecord> events = new ArrayList<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (accountId.equals(r.key())) {
+                        events.add(r.value());
+                    }
+                });
+            }
+            assertThat(events).allSatisfy(e -> assertThat(((GroupCreated) e).getEnvelope().getAccountId()).isEqualTo(accountId));
+            return events;
+        }
+    }
+}
