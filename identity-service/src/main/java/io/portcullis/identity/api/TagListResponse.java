@@ -1,0 +1,16 @@
+package io.portcullis.identity.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.portcullis.identity.domain.Page;
+import io.portcullis.identity.domain.Tag;
+import java.util.List;
+
+/** {@code ListUserTags}, in the order the tags were set; {@code marker} only when truncated. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TagListResponse(List<TagEntry> tags, @JsonProperty("isTruncated") boolean isTruncated, String marker) {
+
+    static TagListResponse of(Page<Tag> page) {
+        return new TagListResponse(TagEntry.fromDomain(page.items()), page.isTruncated(), page.marker());
+    }
+}

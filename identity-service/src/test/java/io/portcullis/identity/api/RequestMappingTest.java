@@ -1,0 +1,139 @@
+package io.portcullis.identity.api;
+
+import static io.portcullis.identity.api.IdentityHeadersTest.rejection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.identity.domain.AccountId;
+import io.portcullis.identity.domain.IdentityCommand;
+import io.portcullis.identity.domain.ListRequest;
+import io.portcullis.identity.domain.Tag;
+import io.portcullis.runtime.domain.IamErrorCode;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Request bodies and parameters become commands and list requests unchanged; the domain judges them. */
+class RequestMappingTest {
+
+    private static final AccountId ACCOUNT = new AccountId("123456789012");
+    private static final Instant NOW = Instant.parse("2024-01-02T03:04:05.678Z");
+
+    @Test
+    void createUserBodyBecomesACreateUserCommandWithTheEdgesIdAndTime() {
+        // Given
+        CreateUserRequest body = new CreateUserRequest("Alice", "/eng/", List.of(new TagEntry("team", "blue")));
+
+        // When
+        IdentityCommand.CreateUser command = body.toCommand(ACCOUNT, "AIDAABCDEFGHIJKLMNOPQ", NOW);
+
+        // Then
+        assertThat(command).isEqualTo(new IdentityCommand.CreateUser(ACCOUNT, "Alice", "/eng/",
+                List.of(new Tag("team", "blue")), "AIDAABCDEFGHIJKLMNOPQ", NOW));
+        assertThat(command.validate()).isEmpty();
+    }
+
+    @Test
+    void emptyCreateUserBodyIsRefusedByTheDomainForTheMissingName() {
+        // When
+        IdentityCommand.CreateUser command = CreateUserRequest.NONE.toCommand(ACCOUNT, "AIDAABCDEFGHIJKLMNOPQ", NOW);
+
+        // Then
+        assertThat(command.validate()).hasValueSatisfying(rejection -> {
+            assertThat(rejection.code()).isEqualTo(IamErrorCode.VALIDATION_ERROR);
+            assertThat(rejection.message()).contains("'userName'");
+        });
+    }
+
+    @Test
+    void aNullTagEntryIsReportedByTheDomainAsAMissingKey() {
+        // Given
+        TagUserRequest body = new TagUserRequest(Arrays.asList(new TagEntry("a", "1"), null));
+
+        // When
+        IdentityCommand.TagUser command = body.toCommand(ACCOUNT, "alice");
+
+        // Then
+        assertThat(command.validate()).hasValueSatisfying(rejection ->
+                assertThat(rejection.message()).contains("tags.2.member.key"));
+    }
+
+    @Test
+    void updateUserBodyLeavesAbsentPartsNull() {
+        // Given
+        UpdateUserRequest body = new UpdateUserRequest("Bob", null);
+
+        // When
+        IdentityCommand.UpdateUser command = body.toCommand(ACCOUNT, "alice");
+
+        // Then
+        assertThat(command).isEqualTo(new IdentityCommand.UpdateUser(ACCOUNT, "alice", "Bob", null));
+        assertThat(body.nameAfter("alice")).isEqualTo("Bob");
+        assertThat(UpdateUserRequest.NONE.nameAfter("alice")).isEqualTo("alice");
+    }
+
+    @Test
+    void createGroupBodyBecomesACreateGroupCommand() {
+        // When
+        IdentityCommand.CreateGroup command = new CreateGroupRequest("Admins", null).toCommand(ACCOUNT, "AGPAABCDEFGHIJKLMNOPQ", NOW);
+
+        // Then
+        assertThat(command).isEqualTo(new IdentityCommand.CreateGroup(ACCOUNT, "Admins", "/", "AGPAABCDEFGHIJKLMNOPQ", NOW));
+    }
+
+    @Test
+    void tagKeysAreSplitOnCommasAcrossRepeatedParameters() {
+        // When
+        List<String> keys = RequestParams.tagKeys(List.of("a,b", "c"));
+
+        // Then
+        assertThat(keys).containsExactly("a", "b", "c");
+        assertThat(RequestParams.tagKeys(null)).isNull();
+    }
+
+    @Test
+    void listParametersTakeAwsDefaults() {
+        // When
+        Parsed<ListRequest> parsed = RequestParams.list(null, null, null);
+
+        // Then
+        assertThat(parsed).isEqualTo(Parsed.valid(ListRequest.first()));
+    }
+
+    @Test
+    void maxItemsThatIsNotANumberIsAValidationError() {
+        // When
+        Parsed<ListRequest> parsed = RequestParams.list(null, null, "ten");
+
+        // Then
+        assertThat(rejection(parsed).code()).isEqualTo(IamErrorCode.VALIDATION_ERROR);
+        assertThat(rejection(parsed).message()).contains("'ten'").contains("maxItems");
+    }
+
+    @Test
+    void maxItemsAboveAThousandIsAValidationError() {
+        // When
+        Parsed<ListRequest> parsed = RequestParams.list("/", null, "1001");
+
+        // Then
+        assertThat(rejection(parsed).message()).contains("maxItems");
+    }
+
+    @Test
+    void aMarkerThisServiceDidNotHandOutIsAValidationError() {
+        // When
+        Parsed<ListRequest> parsed = RequestParams.list("/", "not-a-marker!", "10");
+
+        // Then
+        assertThat(rejection(parsed).message()).contains("marker");
+    }
+
+    @Test
+    void aUserNameWithForbiddenCharactersIsAValidationError() {
+        // When
+        Parsed<String> parsed = RequestParams.userName("alice smith");
+
+        // Then
+        assertThat(rejection(parsed).message()).contains("'alice smith'").contains("userName");
+    }
+}
