@@ -1,34 +1,60 @@
 package io.portcullis.policy.compile;
 
+import static io.portcullis.policy.PropertyCases.cases;
+import static io.portcullis.policy.PropertyCases.describe;
+import static io.portcullis.policy.PropertyCases.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import io.portcullis.policy.PropertyCases;
 import io.portcullis.policy.syntax.Cidr;
 
-/** Properties of the matchers, checked against straightforward regular-expression models. */
+/**
+ * Properties of the matchers, checked against straightforward regular-expression models on seeded random
+ * inputs ({@link PropertyCases}: a failure prints the seed that replays it).
+ */
 class MatcherPropertiesTest {
 
-    @Provide
-    Arbitrary<String> patterns() {
-        return Arbitraries.strings().withChars('a', 'b', ':', '*', '?', '/').ofMaxLength(9);
+    private static final String PATTERN_CHARS = "ab:*?/";
+    private static final String TEXT_CHARS = "ab:/*";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    static Stream<Arguments> patternsAndTexts() {
+        return cases(2000, random -> List.of(pattern(random), text(random)));
     }
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.strings().withChars('a', 'b', ':', '/', '*').ofMaxLength(12);
+    static Stream<Arguments> textPairs() {
+        return cases(1500, random -> List.of(text(random), text(random)));
     }
 
-    @Property(tries = 2000)
-    boolean globAgreesWithARegexModel(@ForAll("patterns") String pattern, @ForAll("texts") String text) {
+    static Stream<Arguments> actionNamesInAnyCase() {
+        return cases(1500, random -> {
+            String name = actionName(random);
+            return List.of(name, inRandomCase(random, name));
+        });
+    }
+
+    static Stream<Arguments> actionNamePairs() {
+        return cases(1500, random -> List.of(actionName(random), actionName(random)));
+    }
+
+    static Stream<Arguments> ipv4Blocks() {
+        return cases(1500, random -> List.of(random.nextInt(256), random.nextInt(256), random.nextInt(256),
+                random.nextInt(256), random.nextInt(33)));
+    }
+
+    @ParameterizedTest(name = PropertyCases.NAME)
+    @MethodSource("patternsAndTexts")
+    void globAgreesWithARegexModel(long seed, String pattern, String text) {
         // Given
         Pattern model = Pattern.compile(globRegex(pattern), Pattern.DOTALL);
 
@@ -36,11 +62,12 @@ class MatcherPropertiesTest {
         boolean matches = Wildcard.glob(pattern).matches(text);
 
         // Then
-        return matches == model.matcher(text).matches();
+        assertThat(matches).as(() -> describe(seed, pattern, text)).isEqualTo(model.matcher(text).matches());
     }
 
-    @Property(tries = 2000)
-    boolean arnMatchingAgreesWithASegmentModel(@ForAll("patterns") String pattern, @ForAll("texts") String text) {
+    @ParameterizedTest(name = PropertyCases.NAME)
+    @MethodSource("patternsAndTexts")
+    void arnMatchingAgreesWithASegmentModel(long seed, String pattern, String text) {
         // Given
         Pattern model = Pattern.compile(arnRegex(pattern), Pattern.DOTALL);
 
@@ -48,73 +75,84 @@ class MatcherPropertiesTest {
         boolean matches = Wildcard.arn(pattern).matches(text);
 
         // Then
-        return matches == model.matcher(text).matches();
+        assertThat(matches).as(() -> describe(seed, pattern, text)).isEqualTo(model.matcher(text).matches());
     }
 
-    @Property
-    boolean everyLiteralMatchesItselfOnly(@ForAll("texts") String text, @ForAll("texts") String other) {
+    @ParameterizedTest(name = PropertyCases.NAME)
+    @MethodSource("textPairs")
+    void everyLiteralMatchesItselfOnly(long seed, String text, String other) {
         // Given
         Wildcard literal = Wildcard.of(List.of(new Wildcard.Piece(text, false)), true);
 
         // When / Then
-        return literal.matches(text) && literal.matches(other) == text.equals(other);
+        assertThat(literal.matches(text)).as(() -> describe(seed, text)).isTrue();
+        assertThat(literal.matches(other)).as(() -> describe(seed, text, other)).isEqualTo(text.equals(other));
     }
 
-    @Property
-    boolean actionsMatchWhateverTheirCase(@ForAll("actionNames") String name, @ForAll long caseSeed) {
+    @ParameterizedTest(name = PropertyCases.NAME)
+    @MethodSource("actionNamesInAnyCase")
+    void actionsMatchWhateverTheirCase(long seed, String name, String recased) {
         // Given
         String written = "s3:" + name;
-        String requested = "S3:" + flipCase(name, caseSeed);
+        String requested = "S3:" + recased;
         ActionMatcher matcher = ActionMatcher.of(List.of(written));
 
         // When
         boolean matches = matcher.matches(request(requested));
 
         // Then
-        return matches;
+        assertThat(matches).as(() -> describe(seed, written, requested)).isTrue();
     }
 
-    @Property
-    boolean aPrefixPatternMatchesEveryActionItPrefixes(@ForAll("actionNames") String prefix, @ForAll("actionNames") String rest) {
+    @ParameterizedTest(name = PropertyCases.NAME)
+    @MethodSource("actionNamePairs")
+    void aPrefixPatternMatchesEveryActionItPrefixes(long seed, String prefix, String rest) {
         // Given
         ActionMatcher matcher = ActionMatcher.of(List.of("ec2:" + prefix + "*"));
 
         // When / Then
-        return matcher.matches(request("ec2:" + prefix + rest)) && !matcher.matches(request("s3:" + prefix + rest));
+        assertThat(matcher.matches(request("ec2:" + prefix + rest))).as(() -> describe(seed, prefix, rest)).isTrue();
+        assertThat(matcher.matches(request("s3:" + prefix + rest))).as(() -> describe(seed, prefix, rest)).isFalse();
     }
 
-    @Provide
-    Arbitrary<String> actionNames() {
-        return Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12);
-    }
-
-    @Property
-    boolean everyIpv4AddressLiesInEachOfItsBlocks(@ForAll @IntRange(min = 0, max = 255) int a,
-                                                 @ForAll @IntRange(min = 0, max = 255) int b,
-                                                 @ForAll @IntRange(min = 0, max = 255) int c,
-                                                 @ForAll @IntRange(min = 0, max = 255) int d,
-                                                 @ForAll @IntRange(min = 0, max = 32) int prefix) {
+    @ParameterizedTest(name = PropertyCases.NAME)
+    @MethodSource("ipv4Blocks")
+    void everyIpv4AddressLiesInEachOfItsBlocks(long seed, int a, int b, int c, int d, int prefix) {
         // Given
         String address = a + "." + b + "." + c + "." + d;
         Cidr block = Cidr.parse(address + "/" + prefix).orElseThrow();
-        Cidr next = Cidr.parse(((a + 128) % 256) + "." + b + "." + c + "." + d).orElseThrow();
+        String next = ((a + 128) % 256) + "." + b + "." + c + "." + d;
 
         // When / Then
-        return block.contains(Cidr.parse(address).orElseThrow()) && (prefix == 0 || !block.contains(next));
+        assertThat(block.contains(Cidr.parse(address).orElseThrow())).as(() -> describe(seed, address, prefix)).isTrue();
+        if (prefix > 0) {
+            assertThat(block.contains(Cidr.parse(next).orElseThrow())).as(() -> describe(seed, address, prefix, next))
+                    .isFalse();
+        }
+    }
+
+    private static String pattern(SplittableRandom random) {
+        return string(random, PATTERN_CHARS, 0, 9);
+    }
+
+    private static String text(SplittableRandom random) {
+        return string(random, TEXT_CHARS, 0, 12);
+    }
+
+    private static String actionName(SplittableRandom random) {
+        return string(random, LETTERS, 1, 12);
+    }
+
+    private static String inRandomCase(SplittableRandom random, String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (char ch : name.toCharArray()) {
+            out.append(random.nextBoolean() ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+        }
+        return out.toString();
     }
 
     private static RequestContext request(String action) {
         return RequestContext.of("arn:aws:iam::111122223333:user/alice", Map.of(), action, "*", "", Map.of());
-    }
-
-    private static String flipCase(String text, long seed) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            boolean upper = ((seed >>> (i % 64)) & 1) == 1;
-            out.append(upper ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
-        }
-        return out.toString().toLowerCase(Locale.ROOT).equals(text.toLowerCase(Locale.ROOT)) ? out.toString() : text;
     }
 
     private static String globRegex(String pattern) {
