@@ -1,0 +1,155 @@
+package io.portcullis.testkit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged Portcullis service run as its own process against the test JVM's broker and registry,
+ * for what an in-JVM test cannot do: kill it with SIGKILL, restart it, run two side by side.
+ *
+ * <p>The application is the module's {@code target/quarkus-app}, which Maven packages before the
+ * integration tests run (Failsafe passes its location as {@code testkit.app.dir}).
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final String name;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private ServiceProcess(String name, int port, Map<String, String> environment) {
+        this.name = name;
+        this.port = port;
+        this.environment = environment;
+        this.log = TestKitPaths.logDir().resolve(name + ".log");
+    }
+
+    /**
+     * Starts the module's packaged service as instance {@code instanceId} on a free port and waits
+     * until it is ready. Extra environment variables override the defaults.
+     */
+    public static ServiceProcess start(String instanceId, Map<String, String> extraEnvironment) {
+        KafkaTestBroker broker = RealParts.broker();
+        RegistryTestServer registry = RealParts.registry();
+        int port = RegistryTestServer.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("PORTCULLIS_REGISTRY_URL", registry.apiUrl());
+        env.put("PORTCULLIS_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("PORTCULLIS_INSTANCE_ID", instanceId);
+        env.putAll(extraEnvironment);
+        ServiceProcess service = new ServiceProcess("service-" + instanceId, port, env);
+        service.startAndAwaitReady();
+        return service;
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Kills the process with SIGKILL: no shutdown hook, no flush, an open transaction left open. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        TestKitLog.info("%s killed (SIGKILL)", name);
+    }
+
+    /** Starts it again, on the same port and with the same instance id. */
+    public void restart() {
+        if (process.isAlive()) {
+            kill();
+        }
+        startAndAwaitReady();
+    }
+
+    private void startAndAwaitReady() {
+        Path app = Path.of(System.getProperty("testkit.app.dir", "target/quarkus-app"), "quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException("No packaged service at " + app + ": run the integration tests through Maven (./mvnw verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaOfThisJvm(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", app.toString()));
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + app, e);
+        }
+        Process started0 = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started0::destroyForcibly));
+        awaitReady();
+        TestKitLog.info("%s ready in %d ms at %s", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), baseUrl());
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    private static String javaOfThisJvm() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
