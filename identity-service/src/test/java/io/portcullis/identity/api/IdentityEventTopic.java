@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.portcullis.runtime.command.EventSchemasDatumProvider;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** What identity-service actually committed to {@value #TOPIC}, read as an auditor would (Avro from the registry). */
@@ -23,9 +24,15 @@ final class IdentityEventTopic {
     private IdentityEventTopic() {
     }
 
-    /** Every committed event on the topic, from the beginning up to its end as of this call. */
+    /** Every committed event on the topic, from the beginning up to its end as of this call (in a Quarkus test). */
     static List<SpecificRecord> readAll() {
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerConfig())) {
+        var config = ConfigProvider.getConfig();
+        return readAll(config.getValue("kafka.bootstrap.servers", String.class), config.getValue("portcullis.registry.url", String.class));
+    }
+
+    /** Every committed event on the topic of the given broker, from the beginning up to its end as of this call. */
+    static List<SpecificRecord> readAll(String bootstrapServers, String registryUrl) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, registryUrl))) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
                     .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
             consumer.assign(partitions);
@@ -42,16 +49,18 @@ final class IdentityEventTopic {
         }
     }
 
-    private static Map<String, Object> consumerConfig() {
-        var config = ConfigProvider.getConfig();
+    private static Map<String, Object> consumerConfig(String bootstrapServers, String registryUrl) {
         return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "identity-api-it-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-                "apicurio.registry.url", config.getValue("portcullis.registry.url", String.class),
-                "apicurio.registry.use-specific-avro-reader", "true");
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                "apicurio.registry.url", registryUrl,
+                "apicurio.registry.use-specific-avro-reader", "true",
+                // The event classes as the service reads them, whatever class loader the test runs in.
+                "apicurio.registry.avro-datum-provider", EventSchemasDatumProvider.class);
     }
 }

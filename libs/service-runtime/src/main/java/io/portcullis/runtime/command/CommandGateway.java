@@ -72,6 +72,7 @@ final class CommandGateway<C, E> implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.replyReader = new Thread(this::readReplies, settings.writerGroup() + "-reply-reader");
         this.replyReader.setDaemon(true);
+        this.replyReader.setContextClassLoader(CommandGateway.class.getClassLoader());
         this.replyReader.start();
     }
 

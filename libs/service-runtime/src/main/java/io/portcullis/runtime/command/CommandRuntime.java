@@ -25,6 +25,12 @@ public interface CommandRuntime<C, S, E> extends AutoCloseable {
      */
     S read(String accountId, ReadConsistency consistency);
 
+    /**
+     * True once this instance takes commands: it listens for replies, and its writer has joined the
+     * writers' group and rebuilt the partitions it was given. Readiness reports it.
+     */
+    boolean isReady();
+
     @Override
     void close();
 }

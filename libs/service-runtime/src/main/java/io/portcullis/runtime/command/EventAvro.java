@@ -27,7 +27,8 @@ final class EventAvro<E> implements AutoCloseable {
                 "apicurio.registry.url", registryUrl,
                 "apicurio.registry.auto-register", "true",
                 "apicurio.registry.artifact-resolver-strategy", "io.apicurio.registry.serde.avro.strategy.RecordIdStrategy",
-                "apicurio.registry.use-specific-avro-reader", "true");
+                "apicurio.registry.use-specific-avro-reader", "true",
+                "apicurio.registry.avro-datum-provider", EventSchemasDatumProvider.class);
         serializer.configure(config, false);
         deserializer.configure(config, false);
     }

@@ -35,7 +35,7 @@ public final class KafkaCommandRuntime<C, S, E> implements CommandRuntime<C, S, 
                     EventAvro.Read<E> read = readerAvro.deserialize(record.topic(), record.headers(), record.value());
                     return new EventProjection.Applied<>(read.envelope().getAccountId(), read.envelope().getAggregateVersion(), read.event());
                 },
-                model.decider()::evolve);
+                model.decider()::evolve, model.events().getClass().getClassLoader());
         this.writer = new PartitionWriter<>(model, settings, wire, writerAvro);
         this.gateway = new CommandGateway<>(settings, wire);
     }
@@ -55,9 +55,9 @@ public final class KafkaCommandRuntime<C, S, E> implements CommandRuntime<C, S, 
         return projection.read(accountId, consistency);
     }
 
-    /** True once commands can be sent (the reply reader listens). */
-    public boolean acceptsCommands() {
-        return gateway.isListening();
+    @Override
+    public boolean isReady() {
+        return gateway.isListening() && writer.hasJoined();
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -74,6 +75,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
+    private volatile boolean joined;
 
     /** Committed state of each owned partition: account → slot. Touched by the writer thread only. */
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
@@ -85,6 +88,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         this.avro = avro;
         this.thread = new Thread(this::run, settings.writerGroup() + "-writer");
         this.thread.setDaemon(true);
+        // Avro's specific reader loads event classes through the context class loader.
+        this.thread.setContextClassLoader(model.events().getClass().getClassLoader());
         this.thread.start();
     }
 
@@ -130,6 +135,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 }
                 LOG.warnf("Command writer session ended (%s, caused by %s); starting a new one", e.toString(), cause.toString());
                 partitions.clear();
+                joined = false;
                 pause(Duration.ofSeconds(1));
             }
         }
@@ -325,60 +331,76 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-            for (TopicPartition tp : assigned) {
-                // With read_committed this waits until the previous owner's offsets are stable,
-                // i.e. its last transaction has committed or aborted.
-                commands.position(tp, Duration.ofSeconds(60));
-                try {
-                    partitions.put(tp.partition(), rebuild(tp.partition()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new WakeupException();
-                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                    throw new IllegalStateException("Could not rebuild partition " + tp.partition(), e);
-                }
+            // With read_committed this waits until the previous owners' offsets are stable,
+            // i.e. their last transactions have committed or aborted.
+            assigned.forEach(tp -> commands.position(tp, Duration.ofSeconds(60)));
+            try {
+                partitions.putAll(rebuild(assigned.stream().map(TopicPartition::partition).toList()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WakeupException();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Could not rebuild partitions " + assigned, e);
             }
+            joined = true;
         }
 
-        private Map<String, AccountSlot<S, E>> rebuild(int partition) throws ExecutionException, InterruptedException,
-                java.util.concurrent.TimeoutException {
+        /** Folds the assigned partitions of the event topic, from the beginning up to their settled ends, with one reader. */
+        private Map<Integer, Map<String, AccountSlot<S, E>>> rebuild(List<Integer> assigned) throws ExecutionException,
+                InterruptedException, java.util.concurrent.TimeoutException {
+            Map<Integer, Map<String, AccountSlot<S, E>>> rebuilt = new HashMap<>();
+            if (assigned.isEmpty()) {
+                return rebuilt;
+            }
             long started = System.nanoTime();
-            TopicPartition events = new TopicPartition(settings.eventsTopic(), partition);
-            long end = settledEnd(events);
-            Map<String, AccountSlot<S, E>> states = new HashMap<>();
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            for (int partition : assigned) {
+                ends.put(new TopicPartition(settings.eventsTopic(), partition), settledEnd(new TopicPartition(settings.eventsTopic(), partition)));
+                rebuilt.put(partition, new HashMap<>());
+            }
+            long events = 0;
             try (KafkaConsumer<String, byte[]> reader = newEventReader()) {
-                reader.assign(List.of(events));
-                reader.seekToBeginning(List.of(events));
-                String lastKey = null;
-                List<E> sameCommand = new ArrayList<>();
-                while (reader.position(events) < end) {
+                reader.assign(ends.keySet());
+                reader.seekToBeginning(ends.keySet());
+                Map<Integer, String> lastKey = new HashMap<>();
+                Map<Integer, List<E>> sameCommand = new HashMap<>();
+                while (ends.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
                     for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                        if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                            continue;
+                        }
+                        events++;
+                        int partition = record.partition();
                         EventAvro.Read<E> read = avro.deserialize(record.topic(), record.headers(), record.value());
                         String account = read.envelope().getAccountId();
+                        Map<String, AccountSlot<S, E>> states = rebuilt.get(partition);
                         AccountSlot<S, E> slot = states.computeIfAbsent(account,
                                 a -> new AccountSlot<>(model.decider().initialState(), 0, newReplyCache()));
-                        states.put(account, slot.next(model.decider().evolve(slot.state(), read.event()),
-                                read.envelope().getAggregateVersion()));
+                        AccountSlot<S, E> next = slot.next(model.decider().evolve(slot.state(), read.event()),
+                                read.envelope().getAggregateVersion());
+                        states.put(account, next);
                         Header key = record.headers().lastHeader(IDEMPOTENCY_HEADER);
-                        if (key != null) {
-                            // A command's events are consecutive in its partition and share its key.
-                            String k = account + '\u0000' + new String(key.value(), StandardCharsets.UTF_8);
-                            if (!k.equals(lastKey)) {
-                                sameCommand = new ArrayList<>();
-                                lastKey = k;
-                            }
-                            sameCommand.add(read.event());
-                            remember(states.get(account), new String(key.value(), StandardCharsets.UTF_8),
-                                    Reply.accepted(List.copyOf(sameCommand), ConsistencyToken.of(partition, record.offset() + 1)));
-                        } else {
-                            lastKey = null;
+                        if (key == null) {
+                            lastKey.remove(partition);
+                            continue;
                         }
+                        // A command's events are consecutive in its partition and share its key.
+                        String idempotencyKey = new String(key.value(), StandardCharsets.UTF_8);
+                        String commandKey = account + '\u0000' + idempotencyKey;
+                        if (!commandKey.equals(lastKey.get(partition))) {
+                            sameCommand.put(partition, new ArrayList<>());
+                            lastKey.put(partition, commandKey);
+                        }
+                        List<E> commandEvents = sameCommand.get(partition);
+                        commandEvents.add(read.event());
+                        remember(next, idempotencyKey,
+                                Reply.accepted(List.copyOf(commandEvents), ConsistencyToken.of(partition, record.offset() + 1)));
                     }
                 }
             }
-            LOG.infof("Rebuilt %s partition %d: %d accounts up to offset %d in %d ms", settings.eventsTopic(), partition,
-                    states.size(), end, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return states;
+            LOG.infof("Rebuilt %s partitions %s: %d events in %d ms", settings.eventsTopic(), assigned, events,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return rebuilt;
         }
 
         /**
@@ -429,6 +451,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                // A joining or leaving writer moves only the partitions that must move; the others keep writing.
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
                 // A writer that dies is replaced after at most this long.
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000),
@@ -440,7 +464,9 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                // The last fetch of a partition often returns only a transaction marker: don't wait 500 ms for more.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -450,6 +476,11 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** True once the writer has joined its group and rebuilt its partitions. */
+    boolean hasJoined() {
+        return joined;
     }
 
     @Override

@@ -4,8 +4,9 @@ package io.portcullis.runtime.projection;
 public sealed interface ReadConsistency permits ReadConsistency.Latest, ReadConsistency.AtLeast, ReadConsistency.Fastest {
 
     /**
-     * The default: everything committed on the event topic when the read arrived is applied first, so a
-     * write acknowledged to anyone (on any replica) is visible. Costs one offset lookup.
+     * The default: everything written to the account's event partition when the read arrived is settled
+     * and applied first, so a write acknowledged to anyone (on any replica) is visible. Costs one offset
+     * lookup and, under load, the wait for the transaction in flight.
      */
     record Latest() implements ReadConsistency {
     }

@@ -1,0 +1,51 @@
+package io.portcullis.runtime.command;
+
+import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
+import io.portcullis.events.EventEnvelope;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Reads events into the classes generated from {@code event-schemas}, found through that jar's own
+ * class loader.
+ *
+ * <p>Apicurio's default specific reader asks Avro's JVM-wide {@code SpecificData} to find a class by
+ * name; that instance searches its own class loader (then the thread's) and caches a miss for the
+ * life of the JVM. Under Quarkus' class loading (tests, dev mode) it did not see the event classes,
+ * and every event was unreadable. Here the loader is the one that holds the schemas, always.
+ */
+public final class EventSchemasDatumProvider extends DefaultAvroDatumProvider<SpecificRecord> {
+
+    private static final SpecificData EVENT_SCHEMAS = eventSchemas();
+    private final Map<String, Schema> readerSchemas = new ConcurrentHashMap<>();
+
+    public EventSchemasDatumProvider() {
+        super(true);
+    }
+
+    @Override
+    public DatumReader<SpecificRecord> createDatumReader(Schema writerSchema) {
+        Schema reader = readerSchemas.computeIfAbsent(writerSchema.getFullName(), name -> {
+            Class<?> type = EVENT_SCHEMAS.getClass(writerSchema);
+            if (type == null) {
+                throw new IllegalStateException("No generated event class for " + name + " in event-schemas");
+            }
+            return EVENT_SCHEMAS.getSchema(type);
+        });
+        return new SpecificDatumReader<>(writerSchema, reader, EVENT_SCHEMAS);
+    }
+
+    private static SpecificData eventSchemas() {
+        SpecificData data = new SpecificData(EventEnvelope.class.getClassLoader());
+        data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        data.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
+        data.addLogicalTypeConversion(new TimeConversions.DateConversion());
+        return data;
+    }
+}
