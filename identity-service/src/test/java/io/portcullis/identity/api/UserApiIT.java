@@ -18,10 +18,16 @@ import static org.hamcrest.Matchers.nullValue;
 import io.portcullis.events.identity.UserCreated;
 import io.portcullis.testkit.RealPartsTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,29 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RealPartsTestResource.class)
 class UserApiIT {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void twoConcurrentCreatesOfTheSameNameGiveOneCreatedAndOneConflict() throws Exception {
+        // Given
+        String account = newAccount();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest create = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + users(account)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"twin\"}")).build();
+
+        // When
+        var first = http.sendAsync(create, HttpResponse.BodyHandlers.ofString());
+        var second = http.sendAsync(create, HttpResponse.BodyHandlers.ofString());
+        List<Integer> statuses = List.of(first.get().statusCode(), second.get().statusCode());
+
+        // Then
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(IdentityEventTopic.readAll()).filteredOn(e -> e instanceof UserCreated created
+                && created.getEnvelope().getAccountId().equals(account)).hasSize(1);
+    }
 
     @Test
     void createsAUserAndAnswersItsShapeWithAConsistencyToken() {

@@ -443,19 +443,19 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, settings.writerGroup(),
-                ConsumerConfig.CLIENT_ID_CONFIG, settings.transactionalId(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+        return new KafkaConsumer<>(Map.<String, Object>ofEntries(
+                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
+                Map.entry(ConsumerConfig.GROUP_ID_CONFIG, settings.writerGroup()),
+                Map.entry(ConsumerConfig.CLIENT_ID_CONFIG, settings.transactionalId()),
+                Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
                 // A joining or leaving writer moves only the partitions that must move; the others keep writing.
-                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName(),
+                Map.entry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()),
                 // A writer that dies is replaced after at most this long.
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000),
+                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
