@@ -2,10 +2,6 @@ package io.portcullis.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,41 +97,11 @@ public final class RegistryTestServer {
             };
             // Registered before waiting, so a registry that never becomes ready does not outlive the tests.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "registry-process-kill"));
-            awaitReady(base, process, log);
+            ProcessReadiness.await("Apicurio Registry", process, base + "/apis/registry/v3/system/info", READY_TIMEOUT, log);
             return new RegistryTestServer(base, stop);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Apicurio Registry with " + java, e);
         }
-    }
-
-    private static void awaitReady(String base, Process process, Path log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(base + "/apis/registry/v3/system/info"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Apicurio Registry exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Apicurio Registry", e);
-            }
-            try {
-                process.waitFor(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Apicurio Registry", e);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("Apicurio Registry was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
     static int freePort() {

@@ -1,10 +1,6 @@
 package io.portcullis.testkit;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,36 +98,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Process started0 = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started0::destroyForcibly));
-        awaitReady();
+        ProcessReadiness.await(name, process, baseUrl() + "/q/health/ready", READY_TIMEOUT, log);
         TestKitLog.info("%s ready in %d ms at %s", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), baseUrl());
-    }
-
-    private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-            try {
-                process.waitFor(250, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + name, e);
-            }
-        }
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
     private static String javaOfThisJvm() {
