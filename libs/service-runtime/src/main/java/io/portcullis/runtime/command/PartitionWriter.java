@@ -78,6 +78,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
     /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
     private volatile boolean joined;
 
+    private final TransactionStats stats = new TransactionStats();
+
     /** Committed state of each owned partition: account → slot. Touched by the writer thread only. */
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
 
@@ -171,6 +173,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         List<Map.Entry<Header, Outcome<E>>> replies = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
 
+        long started = System.nanoTime();
         for (ConsumerRecord<String, byte[]> record : batch) {
             consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Header correlation = record.headers().lastHeader(CommandGateway.CORRELATION_HEADER);
@@ -180,8 +183,10 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             }
         }
 
+        long decided = System.nanoTime();
         // The events' offsets are the callers' consistency tokens: wait for them before replying.
         producer.flush();
+        long flushed = System.nanoTime();
         for (var pending : replies) {
             Outcome<E> outcome = pending.getValue();
             if (outcome.reply == null) {
@@ -194,8 +199,11 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             reply.headers().add(pending.getKey());
             producer.send(reply);
         }
+        long replied = System.nanoTime();
         producer.sendOffsetsToTransaction(consumed, commands.groupMetadata());
+        long offsetsSent = System.nanoTime();
         producer.commitTransaction();
+        stats.record(batch.count(), started, decided, flushed, replied, offsetsSent, System.nanoTime());
 
         // Committed: only now does the batch become the state.
         overlay.forEach((partition, accounts) -> partitions.computeIfAbsent(partition, p -> new HashMap<>()).putAll(accounts));
@@ -424,6 +432,37 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 java.util.concurrent.TimeoutException {
             return admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(isolation))
                     .partitionResult(tp).get(10, TimeUnit.SECONDS).offset();
+        }
+    }
+
+    /** Where a writer's transactions spend their time, logged every 10 s while it is busy. */
+    private final class TransactionStats {
+        private long windowStart = System.nanoTime();
+        private long transactions;
+        private long commands;
+        private final long[] phaseNanos = new long[5];
+
+        void record(int batchSize, long... marks) {
+            transactions++;
+            commands += batchSize;
+            for (int i = 0; i < phaseNanos.length; i++) {
+                phaseNanos[i] += marks[i + 1] - marks[i];
+            }
+            long now = marks[marks.length - 1];
+            if (now - windowStart >= TimeUnit.SECONDS.toNanos(10)) {
+                LOG.infof("%s writer: %d transactions, %.1f commands each; mean ms per transaction: decide+send %.2f,"
+                                + " flush %.2f, replies %.2f, offsets %.2f, commit %.2f",
+                        settings.commandsTopic(), transactions, (double) commands / transactions,
+                        ms(phaseNanos[0]), ms(phaseNanos[1]), ms(phaseNanos[2]), ms(phaseNanos[3]), ms(phaseNanos[4]));
+                windowStart = now;
+                transactions = 0;
+                commands = 0;
+                java.util.Arrays.fill(phaseNanos, 0);
+            }
+        }
+
+        private double ms(long nanos) {
+            return nanos / 1e6 / transactions;
         }
     }
 
