@@ -84,20 +84,10 @@ public final class RegistryTestServer {
                     .redirectOutput(log.toFile())
                     .start();
             String base = "http://127.0.0.1:" + httpPort;
-            Runnable stop = () -> {
-                process.destroy();
-                try {
-                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                    }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
-            };
+            Runnable stop = () -> ChildProcesses.stop(process);
             // Registered before waiting, so a registry that never becomes ready does not outlive the tests.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "registry-process-kill"));
-            ProcessReadiness.await("Apicurio Registry", process, base + "/apis/registry/v3/system/info", READY_TIMEOUT, log);
+            ChildProcesses.awaitReady("Apicurio Registry", process, base + "/apis/registry/v3/system/info", READY_TIMEOUT, log);
             return new RegistryTestServer(base, stop);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Apicurio Registry with " + java, e);

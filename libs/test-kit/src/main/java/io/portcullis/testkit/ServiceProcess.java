@@ -98,7 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Process started0 = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started0::destroyForcibly));
-        ProcessReadiness.await(name, process, baseUrl() + "/q/health/ready", READY_TIMEOUT, log);
+        ChildProcesses.awaitReady(name, process, baseUrl() + "/q/health/ready", READY_TIMEOUT, log);
         TestKitLog.info("%s ready in %d ms at %s", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), baseUrl());
     }
 
@@ -109,15 +109,7 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            ChildProcesses.stop(process);
         }
     }
 }

@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Waits until a child process answers 200 on a URL, failing fast (with its log) when the process dies. */
-final class ProcessReadiness {
+/** What the test kit does with the processes it starts: wait until they answer, stop them. */
+final class ChildProcesses {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ProcessReadiness() {
+    private ChildProcesses() {
     }
 
-    static void await(String name, Process process, String url, Duration timeout, Path log) {
+    /** Waits until the process answers 200 on the URL, failing fast (with its log) when the process dies. */
+    static void awaitReady(String name, Process process, String url, Duration timeout, Path log) {
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -40,5 +41,18 @@ final class ProcessReadiness {
         }
         process.destroyForcibly();
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }
