@@ -25,6 +25,8 @@ import io.portcullis.runtime.domain.Decision;
 import io.portcullis.runtime.domain.Rejection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Decides commands against one account's identity directory with IAM's rules: name and path shape,
@@ -134,16 +136,10 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
             return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
         }
         User user = found.get();
-        String newName = c.newUserName() == null ? user.userName() : c.newUserName();
-        String newPath = c.newPath() == null ? user.path() : c.newPath();
-        if (isTakenByAnother(state.user(newName).map(User::userId), user.userId())) {
-            return Decision.reject(IdentityRejections.userExists(newName));
-        }
-        if (newName.equals(user.userName()) && newPath.equals(user.path())) {
-            return Decision.accept(List.of());
-        }
-        return Decision.accept(new UserUpdated(c.accountId(), user.userId(), user.userName(), newName, user.path(), newPath,
-                c.accountId().userArn(newPath, newName)));
+        return renameOrMove(user.userName(), user.path(), user.userId(), c.newUserName(), c.newPath(),
+                name -> state.user(name).map(User::userId), IdentityRejections::userExists,
+                (newName, newPath) -> new UserUpdated(c.accountId(), user.userId(), user.userName(), newName, user.path(), newPath,
+                        c.accountId().userArn(newPath, newName)));
     }
 
     private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state) {
@@ -206,16 +202,10 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
             return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
         }
         Group group = found.get();
-        String newName = c.newGroupName() == null ? group.groupName() : c.newGroupName();
-        String newPath = c.newPath() == null ? group.path() : c.newPath();
-        if (isTakenByAnother(state.group(newName).map(Group::groupId), group.groupId())) {
-            return Decision.reject(IdentityRejections.groupExists(newName));
-        }
-        if (newName.equals(group.groupName()) && newPath.equals(group.path())) {
-            return Decision.accept(List.of());
-        }
-        return Decision.accept(new GroupUpdated(c.accountId(), group.groupId(), group.groupName(), newName, group.path(), newPath,
-                c.accountId().groupArn(newPath, newName)));
+        return renameOrMove(group.groupName(), group.path(), group.groupId(), c.newGroupName(), c.newPath(),
+                name -> state.group(name).map(Group::groupId), IdentityRejections::groupExists,
+                (newName, newPath) -> new GroupUpdated(c.accountId(), group.groupId(), group.groupName(), newName, group.path(), newPath,
+                        c.accountId().groupArn(newPath, newName)));
     }
 
     private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state) {
@@ -265,7 +255,23 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
                 user.get().userId(), user.get().userName()));
     }
 
-    private static boolean isTakenByAnother(Optional<String> holderId, String ownId) {
-        return holderId.isPresent() && !holderId.get().equals(ownId);
+    /**
+     * The one rule for renaming and moving users and groups: an absent new name or path keeps the current
+     * one; a name held (case-insensitively) by another entity is EntityAlreadyExists; no change at all is
+     * an accepted no-op; otherwise the update event.
+     */
+    private static Decision<IdentityEvent> renameOrMove(String name, String path, String id, String requestedName,
+            String requestedPath, Function<String, Optional<String>> idHoldingName, Function<String, Rejection> nameTaken,
+            BiFunction<String, String, IdentityEvent> updated) {
+        String newName = requestedName == null ? name : requestedName;
+        String newPath = requestedPath == null ? path : requestedPath;
+        Optional<String> holder = idHoldingName.apply(newName);
+        if (holder.isPresent() && !holder.get().equals(id)) {
+            return Decision.reject(nameTaken.apply(newName));
+        }
+        if (newName.equals(name) && newPath.equals(path)) {
+            return Decision.accept(List.of());
+        }
+        return Decision.accept(updated.apply(newName, newPath));
     }
 }
