@@ -1,8 +1,11 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   ./portcullis up
  *   java identity-service/bench/IdentityWriteLoad.java [--url http://127.0.0.1:8081] [--seconds 15]
- *        [--concurrency 1,8,32,128] [--rate 500] [--accounts 1000]
+ *        [--concurrency 1,8,32,128] [--rate 500] [--accounts 1000] [--warmup 30]
  * </pre>
  * Closed loop: each of N clients sends its next create as soon as the last is answered. Open loop
  * ({@code --rate}): creates are started at a fixed rate whatever the answers do, and latency is taken
@@ -31,10 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IdentityWriteLoad {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .executor(Executors.newFixedThreadPool(4))
-            .build();
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -45,7 +42,8 @@ public final class IdentityWriteLoad {
         int accounts = Integer.parseInt(options.getOrDefault("accounts", "1000"));
         System.out.printf("identity-service write load against %s, %d s per run, %d accounts%n", url, seconds, accounts);
         System.out.printf("%-14s %9s %10s %9s %9s %9s %7s%n", "mode", "creates", "per second", "p50 ms", "p99 ms", "max ms", "errors");
-        warmUp(url, accounts);
+        // A freshly started service compiles its hot paths during its first minute under load; measure after.
+        closedLoop(url, accounts, 32, Integer.parseInt(options.getOrDefault("warmup", "30")));
         if (options.containsKey("rate")) {
             for (String rate : options.get("rate").split(",")) {
                 report("rate " + rate + "/s", openLoop(url, accounts, Integer.parseInt(rate), seconds));
@@ -60,10 +58,6 @@ public final class IdentityWriteLoad {
     }
 
     private record Run(long[] latenciesMicros, long errors, double seconds, Map<Integer, Long> statuses) {
-    }
-
-    private static void warmUp(String url, int accounts) throws Exception {
-        closedLoop(url, accounts, 8, 5);
     }
 
     /** One client's latencies, growing as needed. */
@@ -90,10 +84,10 @@ public final class IdentityWriteLoad {
             Samples samples = new Samples();
             perClient.add(samples);
             new Thread(() -> {
-                try {
+                try (Client client = new Client(url)) {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        int status = create(url, accounts);
+                        int status = client.create(accounts);
                         samples.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0));
                         statuses.merge(status, 1L, Long::sum);
                         if (status != 201) {
@@ -111,58 +105,157 @@ public final class IdentityWriteLoad {
         return new Run(all, errors.get(), elapsed, statuses);
     }
 
+    /**
+     * Creates start at fixed due times; a pool of clients (one connection each) takes the next due create,
+     * waits for its time and sends it. Latency runs from the due time, so a create that waited for a free
+     * client or a slow answer counts the wait (no coordinated omission).
+     */
     private static Run openLoop(String url, int accounts, int rate, int seconds) throws Exception {
         int total = rate * seconds;
+        int clients = Math.max(16, rate / 10);
         long[] latencies = new long[total];
         AtomicLong errors = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch(total);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime();
-        AtomicLong issued = new AtomicLong();
-        ticker.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            // Issue everything that is due, so a late tick does not lower the rate.
-            while (issued.get() < total && start + issued.get() * intervalNanos <= now) {
-                int i = (int) issued.getAndIncrement();
-                long due = start + i * intervalNanos;
-                HTTP.sendAsync(createRequest(url, accounts), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                    latencies[i] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
-                    int status = error == null ? response.statusCode() : -1;
-                    statuses.merge(status, 1L, Long::sum);
-                    if (status != 201) {
-                        errors.incrementAndGet();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        AtomicLong next = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            new Thread(() -> {
+                try (Client client = new Client(url)) {
+                    for (int i = (int) next.getAndIncrement(); i < total; i = (int) next.getAndIncrement()) {
+                        long due = start + i * intervalNanos;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        int status = client.create(accounts);
+                        latencies[i] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
+                        statuses.merge(status, 1L, Long::sum);
+                        if (status != 201) {
+                            errors.incrementAndGet();
+                        }
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
                     done.countDown();
-                });
-            }
-        }, 0, 1, TimeUnit.MILLISECONDS);
-        boolean finished = done.await(seconds + 60L, TimeUnit.SECONDS);
-        ticker.shutdownNow();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        if (!finished) {
-            errors.addAndGet(done.getCount());
+                }
+            }).start();
         }
+        done.await();
+        double elapsed = (System.nanoTime() - start) / 1e9;
         return new Run(latencies, errors.get(), elapsed, statuses);
     }
 
-    private static int create(String url, int accounts) {
-        try {
-            return HTTP.send(createRequest(url, accounts), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
+    /**
+     * One caller with one keep-alive HTTP/1.1 connection, written on plain sockets: the JDK's HttpClient
+     * cost the load generator about as much CPU as the service it measured, on the same two cores.
+     */
+    private static final class Client implements AutoCloseable {
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
 
-    private static HttpRequest createRequest(String url, int accounts) {
-        long n = SEQUENCE.getAndIncrement();
-        String account = String.format("%012d", 100_000_000_000L + (n % accounts));
-        return HttpRequest.newBuilder(URI.create(url + "/v1/accounts/" + account + "/users"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"load-" + RUN + "-" + n + "\"}"))
-                .build();
+        Client(String url) {
+            URI uri = URI.create(url);
+            this.host = uri.getHost();
+            this.port = uri.getPort() < 0 ? 80 : uri.getPort();
+        }
+
+        /** Creates a user with a unique name in one of the accounts; the HTTP status, or -1 if the connection failed. */
+        int create(int accounts) {
+            long n = SEQUENCE.getAndIncrement();
+            String account = String.format("%012d", 100_000_000_000L + (n % accounts));
+            byte[] body = ("{\"userName\":\"load-" + RUN + "-" + n + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST /v1/accounts/" + account + "/users HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    socket.connect(new InetSocketAddress(host, port), 2_000);
+                    in = new BufferedInputStream(socket.getInputStream());
+                    out = socket.getOutputStream();
+                }
+                byte[] request = Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                out.write(request);
+                out.flush();
+                return readResponse();
+            } catch (IOException | RuntimeException e) {
+                close();
+                return -1;
+            }
+        }
+
+        /** Reads one response (status line, headers, a Content-Length or chunked body) and returns its status. */
+        private int readResponse() throws IOException {
+            String status = line();
+            long length = 0;
+            boolean chunked = false;
+            boolean closeAfter = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closeAfter = true;
+                }
+            }
+            if (chunked) {
+                for (long chunk = Long.parseLong(line().trim(), 16); chunk > 0; chunk = Long.parseLong(line().trim(), 16)) {
+                    skip(chunk);
+                    line();
+                }
+                line();
+            } else {
+                skip(length);
+            }
+            if (closeAfter) {
+                close();
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long bytes) throws IOException {
+            for (long left = bytes; left > 0; left--) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed");
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+                socket = null;
+            }
+        }
     }
 
     private static void report(String mode, Run run) {
