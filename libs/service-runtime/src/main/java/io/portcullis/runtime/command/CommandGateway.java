@@ -1,5 +1,6 @@
 package io.portcullis.runtime.command;
 
+import io.portcullis.events.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,15 +30,13 @@ import org.jboss.logging.Logger;
  * partition's writer replies.
  *
  * <p>The pending reply is registered before the command is sent, so no reply can arrive unnoticed.
- * Each command names this instance's reply partition ({@link CommandRuntimeSettings#replyPartition()});
- * the instance reads that partition (assigned, no consumer group, from the end, only committed records)
- * and keeps the replies whose correlation id it is waiting for. A reply is therefore visible only once
- * the writer's transaction, and with it the events, has committed.
+ * Every instance reads every reply partition (assigned, no consumer group, from the end, only
+ * committed records) and keeps the replies whose correlation id it is waiting for; a reply is
+ * therefore visible only once the writer's transaction, and with it the events, has committed.
  */
 final class CommandGateway<C, E> implements AutoCloseable {
 
     static final String CORRELATION_HEADER = "portcullis-correlation-id";
-    static final String REPLY_PARTITION_HEADER = "portcullis-reply-partition";
     private static final Logger LOG = Logger.getLogger(CommandGateway.class);
 
     private final CommandRuntimeSettings settings;
@@ -48,18 +47,10 @@ final class CommandGateway<C, E> implements AutoCloseable {
     private final Thread replyReader;
     private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
-    private final byte[] replyPartitionHeader;
-
-    /** Topic names, resolved once: the catalogue lookup is not free on the hot path. */
-    private final String commandsTopic;
-    private final String repliesTopic;
 
     CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire) {
         this.settings = settings;
-        this.commandsTopic = settings.commandsTopic();
-        this.repliesTopic = settings.repliesTopic();
         this.wire = wire;
-        this.replyPartitionHeader = Integer.toString(settings.replyPartition()).getBytes(StandardCharsets.US_ASCII);
         int timeoutMs = (int) settings.requestTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
@@ -98,9 +89,8 @@ final class CommandGateway<C, E> implements AutoCloseable {
                 .whenComplete((r, e) -> pending.remove(correlationId))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e)));
         try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(commandsTopic, accountId, wire.writeCommand(command, metadata));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.commandsTopic(), accountId, wire.writeCommand(command, metadata));
             record.headers().add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(REPLY_PARTITION_HEADER, replyPartitionHeader);
             producer.send(record, (meta, error) -> {
                 if (error != null) {
                     result.completeExceptionally(error);
@@ -140,11 +130,12 @@ final class CommandGateway<C, E> implements AutoCloseable {
     }
 
     /**
-     * Assigns this instance's reply partition and resolves its end, retrying until the topic exists and the broker
+     * Assigns every reply partition and resolves its end, retrying until the topic exists and the broker
      * answers: a reply committed after this point is never missed, so commands are sent only from then on.
      */
     private void listenFromTheEnd() {
-        List<TopicPartition> partitions = List.of(new TopicPartition(repliesTopic, settings.replyPartition()));
+        List<TopicPartition> partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS)
+                .mapToObj(p -> new TopicPartition(settings.repliesTopic(), p)).toList();
         replies.assign(partitions);
         while (running) {
             try {
@@ -153,7 +144,7 @@ final class CommandGateway<C, E> implements AutoCloseable {
                 listening.countDown();
                 return;
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                LOG.infof("Waiting for %s: %s", repliesTopic, e.getMessage());
+                LOG.infof("Waiting for %s: %s", settings.repliesTopic(), e.getMessage());
             }
         }
     }

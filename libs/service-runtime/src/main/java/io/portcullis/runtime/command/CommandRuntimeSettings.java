@@ -45,17 +45,6 @@ public record CommandRuntimeSettings(
         return topic(Topic.Role.REPLIES);
     }
 
-    /**
-     * The reply partition this instance's gateway listens on; its commands name it, and the writer sends
-     * their replies there. One partition per caller instead of the account's: a transaction's replies
-     * then touch one partition (each touched partition costs the broker a commit marker), and a gateway
-     * fetches one partition instead of all. Instances that hash alike share a partition and skip each
-     * other's replies by correlation id.
-     */
-    int replyPartition() {
-        return Math.floorMod(instanceId.hashCode(), Topic.PARTITIONS);
-    }
-
     /** The consumer group whose members are the single writers of the command partitions. */
     String writerGroup() {
         return "portcullis-" + service.name().toLowerCase(java.util.Locale.ROOT) + "-writers";

@@ -1,7 +1,6 @@
 package io.portcullis.runtime.command;
 
 import io.portcullis.events.EventEnvelope;
-import io.portcullis.events.topics.Topic;
 import io.portcullis.runtime.command.WireFormat.CommandEnvelope;
 import io.portcullis.runtime.command.WireFormat.Reply;
 import io.portcullis.runtime.domain.Decision;
@@ -84,17 +83,9 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
     /** Committed state of each owned partition: account → slot. Touched by the writer thread only. */
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
 
-    /** Topic names, resolved once: the catalogue lookup is not free on the hot path. */
-    private final String commandsTopic;
-    private final String eventsTopic;
-    private final String repliesTopic;
-
     PartitionWriter(CommandModel<C, S, E> model, CommandRuntimeSettings settings, WireFormat<C, E> wire, EventAvro<E> avro) {
         this.model = model;
         this.settings = settings;
-        this.commandsTopic = settings.commandsTopic();
-        this.eventsTopic = settings.eventsTopic();
-        this.repliesTopic = settings.repliesTopic();
         this.wire = wire;
         this.avro = avro;
         this.thread = new Thread(this::run, settings.writerGroup() + "-writer");
@@ -161,7 +152,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             consumer = commands;
             // Aborts whatever transaction this transactional id left open in an earlier life.
             producer.initTransactions();
-            commands.subscribe(List.of(commandsTopic), new Rebalance(commands, admin));
+            commands.subscribe(List.of(settings.commandsTopic()), new Rebalance(commands, admin));
             while (running) {
                 ConsumerRecords<String, byte[]> batch = commands.poll(Duration.ofMillis(200));
                 if (!batch.isEmpty()) {
@@ -179,7 +170,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         producer.beginTransaction();
         Map<Integer, Map<String, AccountSlot<S, E>>> overlay = new HashMap<>();
         Map<String, Outcome<E>> byIdempotencyKey = new HashMap<>();
-        List<PendingReply<E>> replies = new ArrayList<>();
+        List<Map.Entry<Header, Outcome<E>>> replies = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
 
         long started = System.nanoTime();
@@ -188,30 +179,31 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             Header correlation = record.headers().lastHeader(CommandGateway.CORRELATION_HEADER);
             Outcome<E> outcome = decide(record, producer, overlay, byIdempotencyKey);
             if (correlation != null) {
-                replies.add(new PendingReply<>(correlation, replyPartition(record), outcome));
+                replies.add(Map.entry(correlation, outcome));
             }
         }
 
         long decided = System.nanoTime();
-        // Offsets first: their round trips to the group coordinator overlap the events' produce requests,
-        // whose acknowledged offsets the replies need (they are the callers' consistency tokens).
-        producer.sendOffsetsToTransaction(consumed, commands.groupMetadata());
-        long offsetsSent = System.nanoTime();
-        for (PendingReply<E> pending : replies) {
-            Outcome<E> outcome = pending.outcome();
+        // The events' offsets are the callers' consistency tokens: wait for them before replying.
+        producer.flush();
+        long flushed = System.nanoTime();
+        for (var pending : replies) {
+            Outcome<E> outcome = pending.getValue();
             if (outcome.reply == null) {
                 outcome.reply = outcome.rejection != null
                         ? Reply.rejected(outcome.rejection)
                         : Reply.accepted(outcome.events, tokenOf(outcome));
             }
-            ProducerRecord<String, byte[]> reply = new ProducerRecord<>(repliesTopic, pending.partition(),
+            ProducerRecord<String, byte[]> reply = new ProducerRecord<>(settings.repliesTopic(), outcome.partition,
                     outcome.account, wire.writeReply(outcome.reply));
-            reply.headers().add(pending.correlation());
+            reply.headers().add(pending.getKey());
             producer.send(reply);
         }
         long replied = System.nanoTime();
+        producer.sendOffsetsToTransaction(consumed, commands.groupMetadata());
+        long offsetsSent = System.nanoTime();
         producer.commitTransaction();
-        stats.record(batch.count(), started, decided, offsetsSent, replied, System.nanoTime());
+        stats.record(batch.count(), started, decided, flushed, replied, offsetsSent, System.nanoTime());
 
         // Committed: only now does the batch become the state.
         overlay.forEach((partition, accounts) -> partitions.computeIfAbsent(partition, p -> new HashMap<>()).putAll(accounts));
@@ -220,26 +212,6 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 remember(slot(partitions, outcome.partition, outcome.account), outcome.idempotencyKey, outcome.reply);
             }
         }
-    }
-
-    /** A reply owed to the gateway that sent a command: its correlation id and the partition it listens on. */
-    private record PendingReply<E>(Header correlation, int partition, Outcome<E> outcome) {
-    }
-
-    /** The reply partition the command names; a command without one (or a bad one) is answered on its own partition. */
-    private static int replyPartition(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(CommandGateway.REPLY_PARTITION_HEADER);
-        if (header != null) {
-            try {
-                int partition = Integer.parseInt(new String(header.value(), StandardCharsets.US_ASCII));
-                if (partition >= 0 && partition < Topic.PARTITIONS) {
-                    return partition;
-                }
-            } catch (NumberFormatException ignored) {
-                // fall through to the command's own partition
-            }
-        }
-        return record.partition();
     }
 
     private Outcome<E> decide(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> producer,
@@ -306,8 +278,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                     .setCorrelationId(envelope.metadata().correlationId())
                     .setSourceService(model.serviceName())
                     .build();
-            byte[] value = avro.serialize(eventsTopic, headers, event, eventEnvelope);
-            outcome.sends.add(producer.send(new ProducerRecord<>(eventsTopic, partition, account, value, headers)));
+            byte[] value = avro.serialize(settings.eventsTopic(), headers, event, eventEnvelope);
+            outcome.sends.add(producer.send(new ProducerRecord<>(settings.eventsTopic(), partition, account, value, headers)));
         }
         overlay.computeIfAbsent(partition, p -> new HashMap<>()).put(account, slot.next(state, version));
         if (key != null) {
@@ -391,7 +363,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             long started = System.nanoTime();
             Map<TopicPartition, Long> ends = new HashMap<>();
             for (int partition : assigned) {
-                ends.put(new TopicPartition(eventsTopic, partition), settledEnd(new TopicPartition(eventsTopic, partition)));
+                ends.put(new TopicPartition(settings.eventsTopic(), partition), settledEnd(new TopicPartition(settings.eventsTopic(), partition)));
                 rebuilt.put(partition, new HashMap<>());
             }
             long events = 0;
@@ -434,7 +406,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                     }
                 }
             }
-            LOG.infof("Rebuilt %s partitions %s: %d events in %d ms", eventsTopic, assigned, events,
+            LOG.infof("Rebuilt %s partitions %s: %d events in %d ms", settings.eventsTopic(), assigned, events,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return rebuilt;
         }
@@ -468,7 +440,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         private long windowStart = System.nanoTime();
         private long transactions;
         private long commands;
-        private final long[] phaseNanos = new long[4];
+        private final long[] phaseNanos = new long[5];
 
         void record(int batchSize, long... marks) {
             transactions++;
@@ -479,9 +451,9 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             long now = marks[marks.length - 1];
             if (now - windowStart >= TimeUnit.SECONDS.toNanos(10)) {
                 LOG.infof("%s writer: %d transactions, %.1f commands each; mean ms per transaction: decide+send %.2f,"
-                                + " offsets %.2f, replies (after the events' acks) %.2f, commit %.2f",
-                        commandsTopic, transactions, (double) commands / transactions,
-                        ms(phaseNanos[0]), ms(phaseNanos[1]), ms(phaseNanos[2]), ms(phaseNanos[3]));
+                                + " flush %.2f, replies %.2f, offsets %.2f, commit %.2f",
+                        settings.commandsTopic(), transactions, (double) commands / transactions,
+                        ms(phaseNanos[0]), ms(phaseNanos[1]), ms(phaseNanos[2]), ms(phaseNanos[3]), ms(phaseNanos[4]));
                 windowStart = now;
                 transactions = 0;
                 commands = 0;

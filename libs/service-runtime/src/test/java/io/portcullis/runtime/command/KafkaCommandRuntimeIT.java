@@ -164,61 +164,11 @@ class KafkaCommandRuntimeIT {
         }
     }
 
-    @Test
-    void everyReplyGoesToThePartitionItsInstanceListensOn() {
-        // Given
-        var one = start("one");
-        var two = start("two");
-        Map<String, Integer> expectedPartition = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < 24; i++) {
-            String accountId = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-            expectedPartition.put(accountId, settings(i % 2 == 0 ? "one" : "two").replyPartition());
-        }
-        assertThat(settings("one").replyPartition()).isNotEqualTo(settings("two").replyPartition());
-
-        // When
-        int i = 0;
-        for (String accountId : expectedPartition.keySet()) {
-            var runtime = i++ % 2 == 0 ? one : two;
-            assertThat(runtime.send(new Register(accountId, "fay"), metadata(null)).toCompletableFuture().join())
-                    .isInstanceOf(CommandResult.Accepted.class);
-        }
-
-        // Then
-        assertThat(replyPartitionsByAccount(expectedPartition.keySet())).isEqualTo(expectedPartition);
-    }
-
     private KafkaCommandRuntime<NameRegistry.Command, Names, Event> start(String instance) {
-        var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, settings(instance));
+        var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, new CommandRuntimeSettings(
+                kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30)));
         runtimes.add(runtime);
         return runtime;
-    }
-
-    private CommandRuntimeSettings settings(String instance) {
-        return new CommandRuntimeSettings(kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30));
-    }
-
-    /** The partition of every committed reply to the accounts' commands (each account gets one command here). */
-    private Map<String, Integer> replyPartitionsByAccount(java.util.Set<String> accounts) {
-        String topic = Topic.ORG_REPLIES.topicName();
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            var partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS).mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            Map<String, Integer> found = new java.util.HashMap<>();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (accounts.contains(r.key())) {
-                        found.put(r.key(), r.partition());
-                    }
-                });
-            }
-            return found;
-        }
     }
 
     private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, Event> runtime, String name, String key) {
