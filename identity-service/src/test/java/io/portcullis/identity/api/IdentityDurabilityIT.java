@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,6 +113,35 @@ class IdentityDurabilityIT {
                 assertThat(JSON.readTree(read.body()).get("userId").asText())
                         .isEqualTo(JSON.readTree(created.body()).get("userId").asText());
             }
+        }
+    }
+
+    @Test
+    void whenAnInstanceIsKilledTheOtherTakesOverItsPartitionsAndEachWriteTakesEffectOnce() throws Exception {
+        // Given: two instances share the command partitions
+        try (ServiceProcess doomed = ServiceProcess.start("takeover-1", Map.of());
+             ServiceProcess survivor = ServiceProcess.start("takeover-2", Map.of())) {
+            Map<String, String> keyByAccount = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 24; i++) {
+                keyByAccount.put(randomAccount(), UUID.randomUUID().toString());
+            }
+
+            // When: one dies without warning (with whatever transaction it had open), and every account is
+            // written through the other, each client retrying with its Idempotency-Key until acknowledged
+            doomed.kill();
+            long killed = System.nanoTime();
+            for (var account : keyByAccount.entrySet()) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                        post(survivor.baseUrl(), account.getKey(), "/users", "{\"userName\":\"bob\"}", account.getValue())
+                                .statusCode() == 201);
+            }
+            System.out.printf("[durability] all 24 accounts writable through the other instance %d ms after the SIGKILL%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+
+            // Then
+            assertThat(userCreatedEvents(keyByAccount.keySet()))
+                    .extracting(event -> event.getEnvelope().getAccountId())
+                    .containsExactlyInAnyOrderElementsOf(keyByAccount.keySet());
         }
     }
 

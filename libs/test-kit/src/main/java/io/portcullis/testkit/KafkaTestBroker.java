@@ -58,6 +58,8 @@ public final class KafkaTestBroker {
                 .brokerConfig("num.network.threads", "2")
                 .brokerConfig("num.io.threads", "2")
                 .brokerConfig("log.cleaner.dedupe.buffer.size", "4194304")
+                // As deployed: a dead command writer's open transaction is aborted within a second of expiring.
+                .brokerConfig("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
                 .build());
         cluster.start();
         TestKitLog.info("Kafka broker (KRaft, %s) started in %d ms at %s",

@@ -475,8 +475,9 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 // Measured here: the default 100 ms backoff on CONCURRENT_TRANSACTIONS cut throughput 3x under load.
                 ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10,
-                // A writer that dies with a transaction open and never comes back blocks its partitions at most this long.
-                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000,
+                // A writer that dies with a transaction open and never comes back blocks its partitions at most
+                // this long (plus the broker's expiry check, 1 s as we deploy it). Transactions take milliseconds.
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 5_000,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -492,9 +493,9 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
                 // A joining or leaving writer moves only the partitions that must move; the others keep writing.
                 Map.entry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()),
-                // A writer that dies is replaced after at most this long.
-                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
-                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000)),
+                // A writer that dies is replaced after at most this long (the broker's least by default).
+                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000),
+                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_500)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
