@@ -131,58 +131,44 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     private Decision<IdentityEvent> updateUser(UpdateUser c, IdentityState state) {
-        Optional<User> found = state.user(c.userName());
-        if (found.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
-        }
-        User user = found.get();
-        return renameOrMove(user.userName(), user.path(), user.userId(), c.newUserName(), c.newPath(),
-                name -> state.user(name).map(User::userId), IdentityRejections::userExists,
+        return withUser(state, c.userName(), user -> renameOrMove(user.userName(), user.path(), user.userId(),
+                c.newUserName(), c.newPath(), name -> state.user(name).map(User::userId), IdentityRejections::userExists,
                 (newName, newPath) -> new UserUpdated(c.accountId(), user.userId(), user.userName(), newName, user.path(), newPath,
-                        c.accountId().userArn(newPath, newName)));
+                        c.accountId().userArn(newPath, newName))));
     }
 
     private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state) {
-        Optional<User> found = state.user(c.userName());
-        if (found.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
-        }
-        User user = found.get();
-        if (state.groupCountOf(user) > 0) {
-            return Decision.reject(IdentityRejections.userInGroups());
-        }
-        return Decision.accept(new UserDeleted(c.accountId(), user.userId(), user.userName()));
+        return withUser(state, c.userName(), user -> {
+            if (state.groupCountOf(user) > 0) {
+                return Decision.reject(IdentityRejections.userInGroups());
+            }
+            return Decision.accept(new UserDeleted(c.accountId(), user.userId(), user.userName()));
+        });
     }
 
     private Decision<IdentityEvent> tagUser(TagUser c, IdentityState state) {
-        Optional<User> found = state.user(c.userName());
-        if (found.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
-        }
-        User user = found.get();
-        List<Tag> after = user.tagsAfterTagging(c.tags());
-        if (after.size() > IdentityValidation.MAX_TAGS) {
-            return Decision.reject(IdentityRejections.tagQuota("User"));
-        }
-        if (after.equals(user.tags())) {
-            return Decision.accept(List.of());
-        }
-        return Decision.accept(new UserTagged(c.accountId(), user.userId(), user.userName(), c.tags()));
+        return withUser(state, c.userName(), user -> {
+            List<Tag> after = user.tagsAfterTagging(c.tags());
+            if (after.size() > IdentityValidation.MAX_TAGS) {
+                return Decision.reject(IdentityRejections.tagQuota("User"));
+            }
+            if (after.equals(user.tags())) {
+                return Decision.accept(List.of());
+            }
+            return Decision.accept(new UserTagged(c.accountId(), user.userId(), user.userName(), c.tags()));
+        });
     }
 
     private Decision<IdentityEvent> untagUser(UntagUser c, IdentityState state) {
-        Optional<User> found = state.user(c.userName());
-        if (found.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
-        }
-        User user = found.get();
-        List<String> present = c.tagKeys().stream().distinct()
-                .filter(key -> user.tags().stream().anyMatch(tag -> tag.key().equals(key)))
-                .toList();
-        if (present.isEmpty()) {
-            return Decision.accept(List.of());
-        }
-        return Decision.accept(new UserUntagged(c.accountId(), user.userId(), user.userName(), present));
+        return withUser(state, c.userName(), user -> {
+            List<String> present = c.tagKeys().stream().distinct()
+                    .filter(key -> user.tags().stream().anyMatch(tag -> tag.key().equals(key)))
+                    .toList();
+            if (present.isEmpty()) {
+                return Decision.accept(List.of());
+            }
+            return Decision.accept(new UserUntagged(c.accountId(), user.userId(), user.userName(), present));
+        });
     }
 
     private Decision<IdentityEvent> createGroup(CreateGroup c, IdentityState state) {
@@ -197,62 +183,62 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     private Decision<IdentityEvent> updateGroup(UpdateGroup c, IdentityState state) {
-        Optional<Group> found = state.group(c.groupName());
-        if (found.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
-        }
-        Group group = found.get();
-        return renameOrMove(group.groupName(), group.path(), group.groupId(), c.newGroupName(), c.newPath(),
-                name -> state.group(name).map(Group::groupId), IdentityRejections::groupExists,
+        return withGroup(state, c.groupName(), group -> renameOrMove(group.groupName(), group.path(), group.groupId(),
+                c.newGroupName(), c.newPath(), name -> state.group(name).map(Group::groupId), IdentityRejections::groupExists,
                 (newName, newPath) -> new GroupUpdated(c.accountId(), group.groupId(), group.groupName(), newName, group.path(), newPath,
-                        c.accountId().groupArn(newPath, newName)));
+                        c.accountId().groupArn(newPath, newName))));
     }
 
     private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state) {
-        Optional<Group> found = state.group(c.groupName());
-        if (found.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
-        }
-        Group group = found.get();
-        if (state.hasMembers(group)) {
-            return Decision.reject(IdentityRejections.groupHasMembers());
-        }
-        return Decision.accept(new GroupDeleted(c.accountId(), group.groupId(), group.groupName()));
+        return withGroup(state, c.groupName(), group -> {
+            if (state.hasMembers(group)) {
+                return Decision.reject(IdentityRejections.groupHasMembers());
+            }
+            return Decision.accept(new GroupDeleted(c.accountId(), group.groupId(), group.groupName()));
+        });
     }
 
     private Decision<IdentityEvent> addUserToGroup(AddUserToGroup c, IdentityState state) {
-        Optional<Group> group = state.group(c.groupName());
-        if (group.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
-        }
-        Optional<User> user = state.user(c.userName());
-        if (user.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
-        }
-        if (state.isMember(group.get(), user.get())) {
-            return Decision.accept(List.of());
-        }
-        if (state.groupCountOf(user.get()) >= GROUPS_PER_USER) {
-            return Decision.reject(IdentityRejections.groupsPerUserQuota(GROUPS_PER_USER));
-        }
-        return Decision.accept(new UserAddedToGroup(c.accountId(), group.get().groupId(), group.get().groupName(),
-                user.get().userId(), user.get().userName()));
+        return withGroupAndUser(state, c.groupName(), c.userName(), (group, user) -> {
+            if (state.isMember(group, user)) {
+                return Decision.accept(List.of());
+            }
+            if (state.groupCountOf(user) >= GROUPS_PER_USER) {
+                return Decision.reject(IdentityRejections.groupsPerUserQuota(GROUPS_PER_USER));
+            }
+            return Decision.accept(new UserAddedToGroup(c.accountId(), group.groupId(), group.groupName(),
+                    user.userId(), user.userName()));
+        });
     }
 
     private Decision<IdentityEvent> removeUserFromGroup(RemoveUserFromGroup c, IdentityState state) {
-        Optional<Group> group = state.group(c.groupName());
-        if (group.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchGroup(c.groupName()));
-        }
-        Optional<User> user = state.user(c.userName());
-        if (user.isEmpty()) {
-            return Decision.reject(IdentityRejections.noSuchUser(c.userName()));
-        }
-        if (!state.isMember(group.get(), user.get())) {
-            return Decision.reject(IdentityRejections.notAMember(group.get().groupName(), user.get().userName()));
-        }
-        return Decision.accept(new UserRemovedFromGroup(c.accountId(), group.get().groupId(), group.get().groupName(),
-                user.get().userId(), user.get().userName()));
+        return withGroupAndUser(state, c.groupName(), c.userName(), (group, user) -> {
+            if (!state.isMember(group, user)) {
+                return Decision.reject(IdentityRejections.notAMember(group.groupName(), user.userName()));
+            }
+            return Decision.accept(new UserRemovedFromGroup(c.accountId(), group.groupId(), group.groupName(),
+                    user.userId(), user.userName()));
+        });
+    }
+
+    /** Decides against the named user; NoSuchEntity when the account has none by that name. */
+    private static Decision<IdentityEvent> withUser(IdentityState state, String userName,
+                                                    Function<User, Decision<IdentityEvent>> decide) {
+        return state.user(userName).map(decide)
+                .orElseGet(() -> Decision.reject(IdentityRejections.noSuchUser(userName)));
+    }
+
+    /** Decides against the named group; NoSuchEntity when the account has none by that name. */
+    private static Decision<IdentityEvent> withGroup(IdentityState state, String groupName,
+                                                     Function<Group, Decision<IdentityEvent>> decide) {
+        return state.group(groupName).map(decide)
+                .orElseGet(() -> Decision.reject(IdentityRejections.noSuchGroup(groupName)));
+    }
+
+    /** Membership changes name both; the group is looked up first, so a missing group is the error reported. */
+    private static Decision<IdentityEvent> withGroupAndUser(IdentityState state, String groupName, String userName,
+                                                            BiFunction<Group, User, Decision<IdentityEvent>> decide) {
+        return withGroup(state, groupName, group -> withUser(state, userName, user -> decide.apply(group, user)));
     }
 
     /**
