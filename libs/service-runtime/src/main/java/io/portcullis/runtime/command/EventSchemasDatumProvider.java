@@ -30,7 +30,6 @@ import org.apache.avro.specific.SpecificRecord;
 public final class EventSchemasDatumProvider extends DefaultAvroDatumProvider<SpecificRecord> {
 
     private static final SpecificData EVENT_SCHEMAS = eventSchemas();
-    private final Map<String, Schema> readerSchemas = new ConcurrentHashMap<>();
     /** By the registry's writer schema, which the deserializer parses once per schema id and then reuses. */
     private final Map<Schema, DatumReader<SpecificRecord>> readers = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
@@ -47,18 +46,15 @@ public final class EventSchemasDatumProvider extends DefaultAvroDatumProvider<Sp
 
     @Override
     public DatumReader<SpecificRecord> createDatumReader(Schema writerSchema) {
-        return readers.computeIfAbsent(writerSchema, this::newReader);
+        return readers.computeIfAbsent(writerSchema, EventSchemasDatumProvider::newReader);
     }
 
-    private DatumReader<SpecificRecord> newReader(Schema writerSchema) {
-        Schema reader = readerSchemas.computeIfAbsent(writerSchema.getFullName(), name -> {
-            Class<?> type = EVENT_SCHEMAS.getClass(writerSchema);
-            if (type == null) {
-                throw new IllegalStateException("No generated event class for " + name + " in event-schemas");
-            }
-            return EVENT_SCHEMAS.getSchema(type);
-        });
-        return new SpecificDatumReader<>(writerSchema, reader, EVENT_SCHEMAS);
+    private static DatumReader<SpecificRecord> newReader(Schema writerSchema) {
+        Class<?> type = EVENT_SCHEMAS.getClass(writerSchema);
+        if (type == null) {
+            throw new IllegalStateException("No generated event class for " + writerSchema.getFullName() + " in event-schemas");
+        }
+        return new SpecificDatumReader<>(writerSchema, EVENT_SCHEMAS.getSchema(type), EVENT_SCHEMAS);
     }
 
     private static SpecificData eventSchemas() {
