@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,9 +29,10 @@ import org.jboss.logging.Logger;
  * partition's writer replies.
  *
  * <p>The pending reply is registered before the command is sent, so no reply can arrive unnoticed.
- * Every instance reads every reply partition (assigned, no consumer group, from the end, only
- * committed records) and keeps the replies whose correlation id it is waiting for; a reply is
- * therefore visible only once the writer's transaction, and with it the events, has committed.
+ * A command this instance's own writer decides is answered in memory after its transaction commits.
+ * For the others, every instance reads every reply partition (assigned, no consumer group, from the
+ * end, only committed records) and keeps the replies whose correlation id it is waiting for. Either
+ * way a caller hears only of a committed transaction, and with it committed events.
  */
 final class CommandGateway<C, E> implements AutoCloseable {
 
@@ -43,14 +43,15 @@ final class CommandGateway<C, E> implements AutoCloseable {
     private final WireFormat<C, E> wire;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> replies;
-    private final Map<String, CompletableFuture<CommandResult<E>>> pending = new ConcurrentHashMap<>();
+    private final PendingReplies<E> pending;
     private final Thread replyReader;
     private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running = true;
 
-    CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire) {
+    CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire, PendingReplies<E> pending) {
         this.settings = settings;
         this.wire = wire;
+        this.pending = pending;
         int timeoutMs = (int) settings.requestTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
@@ -82,11 +83,10 @@ final class CommandGateway<C, E> implements AutoCloseable {
                     "The service is starting and cannot reach its event store yet; retry with the same Idempotency-Key."));
         }
         String correlationId = UUID.randomUUID().toString();
-        CompletableFuture<CommandResult<E>> result = new CompletableFuture<>();
-        pending.put(correlationId, result);
+        CompletableFuture<CommandResult<E>> result = pending.register(correlationId);
         CompletableFuture<CommandResult<E>> bounded = result
                 .orTimeout(settings.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .whenComplete((r, e) -> pending.remove(correlationId))
+                .whenComplete((r, e) -> pending.forget(correlationId))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e)));
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.commandsTopic(), accountId, wire.writeCommand(command, metadata));
@@ -158,12 +158,12 @@ final class CommandGateway<C, E> implements AutoCloseable {
                     if (header == null) {
                         continue;
                     }
-                    var waiting = pending.get(new String(header.value(), StandardCharsets.UTF_8));
-                    if (waiting != null) {
+                    String correlationId = new String(header.value(), StandardCharsets.UTF_8);
+                    if (pending.awaits(correlationId)) {
                         try {
-                            waiting.complete(wire.readReply(record.value()).toResult());
+                            pending.complete(correlationId, wire.readReply(record.value()));
                         } catch (RuntimeException e) {
-                            waiting.completeExceptionally(e);
+                            pending.fail(correlationId, e);
                         }
                     }
                 }

@@ -36,8 +36,9 @@ public final class KafkaCommandRuntime<C, S, E> implements CommandRuntime<C, S, 
                     return new EventProjection.Applied<>(read.envelope().getAccountId(), read.envelope().getAggregateVersion(), read.event());
                 },
                 model.decider()::evolve, model.events().getClass().getClassLoader());
-        this.writer = new PartitionWriter<>(model, settings, wire, writerAvro);
-        this.gateway = new CommandGateway<>(settings, wire);
+        PendingReplies<E> callers = new PendingReplies<>();
+        this.writer = new PartitionWriter<>(model, settings, wire, writerAvro, callers);
+        this.gateway = new CommandGateway<>(settings, wire, callers);
     }
 
     /** Starts the runtime's threads; the caller closes it. */

@@ -19,10 +19,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +169,30 @@ class KafkaCommandRuntimeIT {
         }
     }
 
+    @Test
+    void aCallerOfTheOwningInstanceIsAnsweredInMemoryAndACallerOfTheOtherThroughTheRepliesTopic() {
+        // Given two instances that each own some of the command partitions
+        var one = start("one");
+        var two = start("two");
+        awaitBothOwnPartitions();
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            accounts.add(String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
+        }
+
+        // When every account gets one command through each instance
+        for (String each : accounts) {
+            assertThat(one.send(new Register(each, "fay"), metadata(null)).toCompletableFuture().join())
+                    .isInstanceOf(CommandResult.Accepted.class);
+            assertThat(two.send(new Register(each, "FAY"), metadata(null)).toCompletableFuture().join())
+                    .isInstanceOf(CommandResult.Rejected.class);
+        }
+
+        // Then of each account's two replies, exactly the one to the non-owning instance crossed the topic
+        Map<String, Long> repliesOnTheTopic = keysOn(Topic.ORG_REPLIES.topicName(), accounts);
+        assertThat(repliesOnTheTopic).containsOnlyKeys(accounts).allSatisfy((each, count) -> assertThat(count).isEqualTo(1));
+    }
+
     private KafkaCommandRuntime<NameRegistry.Command, Names, Event> start(String instance) {
         var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, new CommandRuntimeSettings(
                 kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30)));
@@ -177,6 +206,40 @@ class KafkaCommandRuntimeIT {
 
     private static CommandMetadata metadata(String key) {
         return new CommandMetadata("arn:aws:iam::111122223333:user/test", key != null ? key : UUID.randomUUID().toString(), key, null);
+    }
+
+    /** Waits until the writers' group is stable with both instances owning at least one partition. */
+    private void awaitBothOwnPartitions() {
+        String group = "portcullis-" + SERVICE.name().toLowerCase(java.util.Locale.ROOT) + "-writers";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                return description.groupState() == GroupState.STABLE && description.members().size() == 2
+                        && description.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+            });
+        }
+    }
+
+    /** How many committed records of the topic carry each of the given keys. */
+    private Map<String, Long> keysOn(String topic, List<String> keys) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            var partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS).mapToObj(p -> new TopicPartition(topic, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            Map<String, Long> counts = new java.util.HashMap<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (keys.contains(r.key())) {
+                        counts.merge(r.key(), 1L, Long::sum);
+                    }
+                });
+            }
+            return counts;
+        }
     }
 
     /** Every committed event on the topic for the account. */
