@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,7 +122,7 @@ class IdentityDurabilityIT {
         // Given: two instances share the command partitions
         try (ServiceProcess doomed = ServiceProcess.start("takeover-1", Map.of());
              ServiceProcess survivor = ServiceProcess.start("takeover-2", Map.of())) {
-            Map<String, String> keyByAccount = new java.util.LinkedHashMap<>();
+            Map<String, String> keyByAccount = new LinkedHashMap<>();
             for (int i = 0; i < 24; i++) {
                 keyByAccount.put(randomAccount(), UUID.randomUUID().toString());
             }

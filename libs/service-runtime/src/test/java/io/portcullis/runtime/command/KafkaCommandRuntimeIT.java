@@ -8,6 +8,7 @@ import io.portcullis.runtime.command.NameRegistry.Event;
 import io.portcullis.runtime.command.NameRegistry.Names;
 import io.portcullis.runtime.command.NameRegistry.Register;
 import io.portcullis.runtime.projection.ReadConsistency;
+import io.portcullis.testkit.CommittedRecords;
 import io.portcullis.testkit.KafkaTestBroker;
 import io.portcullis.testkit.RealPartsExtension;
 import io.portcullis.testkit.RegistryTestServer;
@@ -18,14 +19,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -194,10 +195,13 @@ class KafkaCommandRuntimeIT {
     }
 
     private KafkaCommandRuntime<NameRegistry.Command, Names, Event> start(String instance) {
-        var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, new CommandRuntimeSettings(
-                kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30)));
+        var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, settings(instance));
         runtimes.add(runtime);
         return runtime;
+    }
+
+    private CommandRuntimeSettings settings(String instance) {
+        return new CommandRuntimeSettings(kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30));
     }
 
     private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, Event> runtime, String name, String key) {
@@ -210,7 +214,7 @@ class KafkaCommandRuntimeIT {
 
     /** Waits until the writers' group is stable with both instances owning at least one partition. */
     private void awaitBothOwnPartitions() {
-        String group = "portcullis-" + SERVICE.name().toLowerCase(java.util.Locale.ROOT) + "-writers";
+        String group = settings("any").writerGroup();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
@@ -222,50 +226,22 @@ class KafkaCommandRuntimeIT {
 
     /** How many committed records of the topic carry each of the given keys. */
     private Map<String, Long> keysOn(String topic, List<String> keys) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            var partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS).mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            Map<String, Long> counts = new java.util.HashMap<>();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (keys.contains(r.key())) {
-                        counts.merge(r.key(), 1L, Long::sum);
-                    }
-                });
-            }
-            return counts;
-        }
+        return CommittedRecords.<String>of(topic, Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))
+                .stream().map(ConsumerRecord::key).filter(keys::contains)
+                .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
     }
 
     /** Every committed event on the topic for the account. */
     private List<SpecificRecord> eventsFor(String accountId) {
-        String topic = Topic.ORG_EVENTS.topicName();
-        try (var consumer = new KafkaConsumer<String, SpecificRecord>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-                "apicurio.registry.url", registry.apiUrl(),
-                "apicurio.registry.use-specific-avro-reader", "true"))) {
-            var partitions = java.util.stream.IntStream.range(0, Topic.PARTITIONS).mapToObj(p -> new TopicPartition(topic, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            List<SpecificRecord> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (accountId.equals(r.key())) {
-                        events.add(r.value());
-                    }
-                });
-            }
-            assertThat(events).allSatisfy(e -> assertThat(((GroupCreated) e).getEnvelope().getAccountId()).isEqualTo(accountId));
-            return events;
-        }
+        List<SpecificRecord> events = CommittedRecords.<SpecificRecord>of(Topic.ORG_EVENTS.topicName(), Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+                        "apicurio.registry.url", registry.apiUrl(),
+                        "apicurio.registry.use-specific-avro-reader", "true"))
+                .stream().filter(record -> accountId.equals(record.key())).map(ConsumerRecord::value).toList();
+        assertThat(events).allSatisfy(e -> assertThat(((GroupCreated) e).getEnvelope().getAccountId()).isEqualTo(accountId));
+        return events;
     }
 }
