@@ -178,7 +178,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         producer.beginTransaction();
         Map<Integer, Map<String, AccountSlot<S, E>>> overlay = new HashMap<>();
         Map<String, Outcome<E>> byIdempotencyKey = new HashMap<>();
-        List<Map.Entry<Header, Outcome<E>>> replies = new ArrayList<>();
+        List<Map.Entry<Header, Outcome<E>>> remote = new ArrayList<>();
+        List<Map.Entry<String, Outcome<E>>> local = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
 
         long started = System.nanoTime();
@@ -186,22 +187,18 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Header correlation = record.headers().lastHeader(CommandGateway.CORRELATION_HEADER);
             Outcome<E> outcome = decide(record, producer, overlay, byIdempotencyKey);
-            if (correlation != null) {
-                replies.add(Map.entry(correlation, outcome));
+            if (correlation == null) {
+                continue;
+            }
+            String correlationId = new String(correlation.value(), StandardCharsets.UTF_8);
+            if (callers.awaits(correlationId)) {
+                local.add(Map.entry(correlationId, outcome));
+            } else {
+                remote.add(Map.entry(correlation, outcome));
             }
         }
 
         long decided = System.nanoTime();
-        List<Map.Entry<Header, Outcome<E>>> remote = new ArrayList<>();
-        List<Map.Entry<String, Outcome<E>>> local = new ArrayList<>();
-        for (var command : replies) {
-            String correlationId = new String(command.getKey().value(), StandardCharsets.UTF_8);
-            if (callers.awaits(correlationId)) {
-                local.add(Map.entry(correlationId, command.getValue()));
-            } else {
-                remote.add(command);
-            }
-        }
         if (!remote.isEmpty()) {
             // The events' offsets are the callers' consistency tokens and travel in the replies: wait for them.
             producer.flush();
