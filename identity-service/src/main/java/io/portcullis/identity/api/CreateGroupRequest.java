@@ -1,6 +1,6 @@
 package io.portcullis.identity.api;
 
-import io.portcullis.identity.domain.AccountId;
+import io.portcullis.iam.AccountId;
 import io.portcullis.identity.domain.IdentityCommand;
 import java.time.Instant;
 

@@ -2,8 +2,8 @@ package io.portcullis.identity.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.portcullis.iam.paging.Page;
 import io.portcullis.identity.domain.Group;
-import io.portcullis.identity.domain.Page;
 import io.portcullis.identity.domain.User;
 import java.util.List;
 

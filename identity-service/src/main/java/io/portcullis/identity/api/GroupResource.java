@@ -1,10 +1,17 @@
 package io.portcullis.identity.api;
 
+import io.portcullis.iam.UniqueIds;
+import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
+import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
 import io.portcullis.identity.domain.IdentityRejections;
+import io.portcullis.identity.domain.IdentityState;
+import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.api.CommandStamps;
+import io.portcullis.runtime.api.RequestParameters;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,8 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Objects;
@@ -29,39 +34,38 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Blocking
 public class GroupResource {
 
-    private final IdentityRequests requests;
+    private final CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge;
+    private final CommandStamps stamps;
 
-    @Inject
-    public GroupResource(IdentityRequests requests) {
-        this.requests = requests;
+    public GroupResource(CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge, CommandStamps stamps) {
+        this.edge = edge;
+        this.stamps = stamps;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a group (CreateGroup)")
-    public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateGroupRequest body,
-                                            @Context HttpHeaders headers) {
+    public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateGroupRequest body) {
         CreateGroupRequest request = Objects.requireNonNullElse(body, CreateGroupRequest.NONE);
-        return requests.write(accountId, headers,
-                account -> request.toCommand(account, requests.newGroupId(), requests.now()), IdentityResults::groupCreated);
+        return edge.create(accountId, account -> request.toCommand(account, stamps.newId(UniqueIds.Kind.GROUP), stamps.now()),
+                IdentityEvent.GroupCreated.class, GroupResponse::of);
     }
 
     @GET
     @Operation(summary = "List groups whose path starts with pathPrefix (ListGroups)")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("pathPrefix") String pathPrefix,
-                         @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems,
-                         @Context HttpHeaders headers) {
-        return requests.read(accountId, headers, RequestParams.list(pathPrefix, marker, maxItems)
-                .map(list -> state -> IdentityResults.ok(GroupListResponse.of(IdentityQueries.listGroups(state, list)))));
+                         @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
+        ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
+        return edge.read(accountId, state -> GroupListResponse.of(IdentityQueries.listGroups(state, list)));
     }
 
     @GET
     @Path("/{groupName}")
     @Operation(summary = "Get a group")
-    public Response get(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
-                        @Context HttpHeaders headers) {
-        return requests.readNamed(accountId, headers, RequestParams.groupName(groupName),
-                (state, name) -> state.group(name).map(GroupResponse::of), IdentityRejections::noSuchGroup);
+    public Response get(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName) {
+        RequestParameters.check(Constraints.check().groupName("groupName", groupName));
+        return edge.find(accountId, state -> state.group(groupName).map(GroupResponse::of),
+                () -> IdentityRejections.noSuchGroup(groupName));
     }
 
     @PATCH
@@ -69,49 +73,45 @@ public class GroupResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a group and/or change its path (UpdateGroup)")
     public CompletionStage<Response> update(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
-                                            UpdateGroupRequest body, @Context HttpHeaders headers) {
+                                            UpdateGroupRequest body) {
         UpdateGroupRequest request = Objects.requireNonNullElse(body, UpdateGroupRequest.NONE);
-        return requests.writeThenRead(accountId, headers, account -> request.toCommand(account, groupName),
-                request.nameAfter(groupName), (state, name) -> state.group(name).map(GroupResponse::of), IdentityRejections::noSuchGroup);
+        String after = request.nameAfter(groupName);
+        return edge.update(accountId, account -> request.toCommand(account, groupName),
+                state -> state.group(after).map(GroupResponse::of), () -> IdentityRejections.noSuchGroup(after));
     }
 
     @DELETE
     @Path("/{groupName}")
     @Operation(summary = "Delete a group without members (DeleteGroup)")
-    public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
-                                            @Context HttpHeaders headers) {
-        return requests.write(accountId, headers, account -> new IdentityCommand.DeleteGroup(account, groupName),
-                IdentityResults::noContent);
+    public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName) {
+        return edge.execute(accountId, account -> new IdentityCommand.DeleteGroup(account, groupName));
     }
 
     @GET
     @Path("/{groupName}/members")
     @Operation(summary = "The group and a page of its members (GetGroup)")
     public Response members(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
-                            @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems,
-                            @Context HttpHeaders headers) {
-        return requests.readPageOf(accountId, headers, RequestParams.groupName(groupName), marker, maxItems,
-                (state, name, list) -> state.group(name).flatMap(group -> IdentityQueries.listGroupMembers(state, name, list)
+                            @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
+        RequestParameters.check(Constraints.check().groupName("groupName", groupName));
+        ListRequest list = RequestParameters.list(null, marker, maxItems);
+        return edge.find(accountId, state -> state.group(groupName).flatMap(group -> IdentityQueries.listGroupMembers(state, groupName, list)
                         .map(page -> GroupMembersResponse.of(group, page))),
-                IdentityRejections::noSuchGroup);
+                () -> IdentityRejections.noSuchGroup(groupName));
     }
 
     @PUT
     @Path("/{groupName}/members/{userName}")
     @Operation(summary = "Add a user to a group; adding a member again changes nothing (AddUserToGroup)")
     public CompletionStage<Response> addMember(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
-                                               @PathParam("userName") String userName, @Context HttpHeaders headers) {
-        return requests.write(accountId, headers, account -> new IdentityCommand.AddUserToGroup(account, groupName, userName),
-                IdentityResults::noContent);
+                                               @PathParam("userName") String userName) {
+        return edge.execute(accountId, account -> new IdentityCommand.AddUserToGroup(account, groupName, userName));
     }
 
     @DELETE
     @Path("/{groupName}/members/{userName}")
     @Operation(summary = "Remove a user from a group (RemoveUserFromGroup)")
-    public CompletionStage<Response> removeMember(@PathParam("accountId") String accountId,
-                                                  @PathParam("groupName") String groupName,
-                                                  @PathParam("userName") String userName, @Context HttpHeaders headers) {
-        return requests.write(accountId, headers,
-                account -> new IdentityCommand.RemoveUserFromGroup(account, groupName, userName), IdentityResults::noContent);
+    public CompletionStage<Response> removeMember(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
+                                                  @PathParam("userName") String userName) {
+        return edge.execute(accountId, account -> new IdentityCommand.RemoveUserFromGroup(account, groupName, userName));
     }
 }

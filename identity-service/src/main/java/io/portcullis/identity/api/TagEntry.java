@@ -1,6 +1,6 @@
 package io.portcullis.identity.api;
 
-import io.portcullis.identity.domain.Tag;
+import io.portcullis.iam.Tag;
 import java.util.List;
 
 /** One tag in a request or response body: {@code {"key": "...", "value": "..."}}. */

@@ -2,8 +2,8 @@ package io.portcullis.identity.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.portcullis.identity.domain.Page;
-import io.portcullis.identity.domain.Tag;
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.paging.Page;
 import java.util.List;
 
 /** {@code ListUserTags}, in the order the tags were set; {@code marker} only when truncated. */

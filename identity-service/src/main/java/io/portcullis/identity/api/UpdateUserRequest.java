@@ -1,6 +1,6 @@
 package io.portcullis.identity.api;
 
-import io.portcullis.identity.domain.AccountId;
+import io.portcullis.iam.AccountId;
 import io.portcullis.identity.domain.IdentityCommand;
 
 /** {@code PATCH /users/{userName}}: an absent field leaves that part of the user as it is. */

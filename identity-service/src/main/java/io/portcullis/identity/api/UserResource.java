@@ -1,10 +1,17 @@
 package io.portcullis.identity.api;
 
+import io.portcullis.iam.UniqueIds;
+import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
+import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
 import io.portcullis.identity.domain.IdentityRejections;
+import io.portcullis.identity.domain.IdentityState;
+import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.api.CommandStamps;
+import io.portcullis.runtime.api.RequestParameters;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,8 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -29,39 +34,37 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Blocking
 public class UserResource {
 
-    private final IdentityRequests requests;
+    private final CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge;
+    private final CommandStamps stamps;
 
-    @Inject
-    public UserResource(IdentityRequests requests) {
-        this.requests = requests;
+    public UserResource(CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge, CommandStamps stamps) {
+        this.edge = edge;
+        this.stamps = stamps;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user (CreateUser)")
-    public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateUserRequest body,
-                                            @Context HttpHeaders headers) {
+    public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateUserRequest body) {
         CreateUserRequest request = Objects.requireNonNullElse(body, CreateUserRequest.NONE);
-        return requests.write(accountId, headers,
-                account -> request.toCommand(account, requests.newUserId(), requests.now()), IdentityResults::userCreated);
+        return edge.create(accountId, account -> request.toCommand(account, stamps.newId(UniqueIds.Kind.USER), stamps.now()),
+                IdentityEvent.UserCreated.class, UserResponse::of);
     }
 
     @GET
     @Operation(summary = "List users whose path starts with pathPrefix (ListUsers)")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("pathPrefix") String pathPrefix,
-                         @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems,
-                         @Context HttpHeaders headers) {
-        return requests.read(accountId, headers, RequestParams.list(pathPrefix, marker, maxItems)
-                .map(list -> state -> IdentityResults.ok(UserListResponse.of(IdentityQueries.listUsers(state, list)))));
+                         @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
+        ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
+        return edge.read(accountId, state -> UserListResponse.of(IdentityQueries.listUsers(state, list)));
     }
 
     @GET
     @Path("/{userName}")
     @Operation(summary = "Get a user (GetUser)")
-    public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                        @Context HttpHeaders headers) {
-        return requests.readNamed(accountId, headers, RequestParams.userName(userName),
-                (state, name) -> state.user(name).map(UserResponse::of), IdentityRejections::noSuchUser);
+    public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        return edge.find(accountId, state -> state.user(userName).map(UserResponse::of), () -> IdentityRejections.noSuchUser(userName));
     }
 
     @PATCH
@@ -69,30 +72,29 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a user and/or change its path (UpdateUser)")
     public CompletionStage<Response> update(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                                            UpdateUserRequest body, @Context HttpHeaders headers) {
+                                            UpdateUserRequest body) {
         UpdateUserRequest request = Objects.requireNonNullElse(body, UpdateUserRequest.NONE);
-        return requests.writeThenRead(accountId, headers, account -> request.toCommand(account, userName),
-                request.nameAfter(userName), (state, name) -> state.user(name).map(UserResponse::of), IdentityRejections::noSuchUser);
+        String after = request.nameAfter(userName);
+        return edge.update(accountId, account -> request.toCommand(account, userName),
+                state -> state.user(after).map(UserResponse::of), () -> IdentityRejections.noSuchUser(after));
     }
 
     @DELETE
     @Path("/{userName}")
     @Operation(summary = "Delete a user that belongs to no group (DeleteUser)")
-    public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                                            @Context HttpHeaders headers) {
-        return requests.write(accountId, headers, account -> new IdentityCommand.DeleteUser(account, userName),
-                IdentityResults::noContent);
+    public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
+        return edge.execute(accountId, account -> new IdentityCommand.DeleteUser(account, userName));
     }
 
     @GET
     @Path("/{userName}/tags")
     @Operation(summary = "List a user's tags in the order they were set (ListUserTags)")
     public Response tags(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                         @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems,
-                         @Context HttpHeaders headers) {
-        return requests.readPageOf(accountId, headers, RequestParams.userName(userName), marker, maxItems,
-                (state, name, list) -> IdentityQueries.listUserTags(state, name, list).map(TagListResponse::of),
-                IdentityRejections::noSuchUser);
+                         @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        ListRequest list = RequestParameters.list(null, marker, maxItems);
+        return edge.find(accountId, state -> IdentityQueries.listUserTags(state, userName, list).map(TagListResponse::of),
+                () -> IdentityRejections.noSuchUser(userName));
     }
 
     @POST
@@ -100,29 +102,28 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add tags to a user or overwrite their values (TagUser)")
     public CompletionStage<Response> tag(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                                         TagUserRequest body, @Context HttpHeaders headers) {
+                                         TagUserRequest body) {
         TagUserRequest request = Objects.requireNonNullElse(body, TagUserRequest.NONE);
-        return requests.write(accountId, headers, account -> request.toCommand(account, userName), IdentityResults::noContent);
+        return edge.execute(accountId, account -> request.toCommand(account, userName));
     }
 
     @DELETE
     @Path("/{userName}/tags")
     @Operation(summary = "Remove tags from a user by key: tagKeys=a,b (UntagUser)")
     public CompletionStage<Response> untag(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                                           @QueryParam("tagKeys") List<String> tagKeys, @Context HttpHeaders headers) {
-        return requests.write(accountId, headers,
-                account -> new IdentityCommand.UntagUser(account, userName, RequestParams.tagKeys(tagKeys)),
-                IdentityResults::noContent);
+                                           @QueryParam("tagKeys") List<String> tagKeys) {
+        return edge.execute(accountId,
+                account -> new IdentityCommand.UntagUser(account, userName, RequestParameters.commaSeparated(tagKeys)));
     }
 
     @GET
     @Path("/{userName}/groups")
     @Operation(summary = "List the groups a user belongs to (ListGroupsForUser)")
     public Response groups(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                           @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems,
-                           @Context HttpHeaders headers) {
-        return requests.readPageOf(accountId, headers, RequestParams.userName(userName), marker, maxItems,
-                (state, name, list) -> IdentityQueries.listGroupsForUser(state, name, list).map(GroupListResponse::of),
-                IdentityRejections::noSuchUser);
+                           @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        ListRequest list = RequestParameters.list(null, marker, maxItems);
+        return edge.find(accountId, state -> IdentityQueries.listGroupsForUser(state, userName, list).map(GroupListResponse::of),
+                () -> IdentityRejections.noSuchUser(userName));
     }
 }

@@ -1,2 +1,2 @@
-/** Typed configuration of identity-service and the beans it provides to the edge, such as the clock. */
+/** Typed configuration of identity-service. */
 package io.portcullis.identity.config;

@@ -1,6 +1,12 @@
 package io.portcullis.identity.domain;
 
-import io.portcullis.runtime.domain.Rejection;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.UniqueIds;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.validation.Constraints;
+import io.portcullis.iam.validation.TagRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,15 +14,10 @@ import java.util.Optional;
 
 /**
  * A request to change one account's identity directory. Generated ids and times arrive in the command
- * (see {@link IamIds}); {@link #validate()} checks the input's shape without any state, so the REST layer
+ * (see {@link UniqueIds}); {@link #validate()} checks the input's shape without any state, so the REST layer
  * can refuse a malformed request before it reaches Kafka, and the decider checks it again.
  */
-public sealed interface IdentityCommand {
-
-    AccountId accountId();
-
-    /** The {@code ValidationError} or {@code InvalidInput} this command's input earns regardless of state. */
-    Optional<Rejection> validate();
+public sealed interface IdentityCommand extends AccountCommand {
 
     /** {@code path} defaults to {@code /} and {@code tags} to none, as in AWS. */
     record CreateUser(AccountId accountId, String userName, String path, List<Tag> tags, String userId, Instant createDate)
@@ -30,9 +31,9 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().userName("userName", userName).path("path", path).tags("tags", tags)
-                    .userId("userId", userId).result()
-                    .or(() -> IdentityValidation.tagRules(tags, "User"));
+            return Constraints.check().userName("userName", userName).path("path", path).tags("tags", tags)
+                    .uniqueId("userId", userId, UniqueIds.Kind.USER).result()
+                    .or(() -> TagRules.check(tags, "User"));
         }
     }
 
@@ -44,7 +45,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().userNameReference("userName", userName)
+            return Constraints.check().userNameReference("userName", userName)
                     .optionalUserName("newUserName", newUserName).optionalPath("newPath", newPath).result();
         }
     }
@@ -56,7 +57,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().userNameReference("userName", userName).result();
+            return Constraints.check().userNameReference("userName", userName).result();
         }
     }
 
@@ -69,8 +70,8 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().userNameReference("userName", userName).tags("tags", tags).result()
-                    .or(() -> IdentityValidation.tagRules(tags, "User"));
+            return Constraints.check().userNameReference("userName", userName).tags("tags", tags).result()
+                    .or(() -> TagRules.check(tags, "User"));
         }
     }
 
@@ -83,7 +84,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().userNameReference("userName", userName).tagKeys("tagKeys", tagKeys).result();
+            return Constraints.check().userNameReference("userName", userName).tagKeys("tagKeys", tagKeys).result();
         }
     }
 
@@ -98,8 +99,8 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().groupName("groupName", groupName).path("path", path)
-                    .groupId("groupId", groupId).result();
+            return Constraints.check().groupName("groupName", groupName).path("path", path)
+                    .uniqueId("groupId", groupId, UniqueIds.Kind.GROUP).result();
         }
     }
 
@@ -111,7 +112,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().groupName("groupName", groupName)
+            return Constraints.check().groupName("groupName", groupName)
                     .optionalGroupName("newGroupName", newGroupName).optionalPath("newPath", newPath).result();
         }
     }
@@ -123,7 +124,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().groupName("groupName", groupName).result();
+            return Constraints.check().groupName("groupName", groupName).result();
         }
     }
 
@@ -134,7 +135,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().groupName("groupName", groupName).userNameReference("userName", userName).result();
+            return Constraints.check().groupName("groupName", groupName).userNameReference("userName", userName).result();
         }
     }
 
@@ -145,7 +146,7 @@ public sealed interface IdentityCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return IdentityValidation.check().groupName("groupName", groupName).userNameReference("userName", userName).result();
+            return Constraints.check().groupName("groupName", groupName).userNameReference("userName", userName).result();
         }
     }
 }

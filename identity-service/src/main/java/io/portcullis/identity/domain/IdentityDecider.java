@@ -1,5 +1,12 @@
 package io.portcullis.identity.domain;
 
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.decider.Decider;
+import io.portcullis.iam.decider.Decision;
+import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.validation.Constraints;
+import io.portcullis.iam.validation.TagRules;
 import io.portcullis.identity.domain.IdentityCommand.AddUserToGroup;
 import io.portcullis.identity.domain.IdentityCommand.CreateGroup;
 import io.portcullis.identity.domain.IdentityCommand.CreateUser;
@@ -20,9 +27,6 @@ import io.portcullis.identity.domain.IdentityEvent.UserRemovedFromGroup;
 import io.portcullis.identity.domain.IdentityEvent.UserTagged;
 import io.portcullis.identity.domain.IdentityEvent.UserUntagged;
 import io.portcullis.identity.domain.IdentityEvent.UserUpdated;
-import io.portcullis.runtime.domain.Decider;
-import io.portcullis.runtime.domain.Decision;
-import io.portcullis.runtime.domain.Rejection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -33,7 +37,7 @@ import java.util.function.Function;
  * case-insensitive uniqueness, the users-per-account quota (configurable, 5,000 by default), at most 10
  * groups per user and 50 tags per user, and no deleting a user in a group or a group with members.
  */
-public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, IdentityEvent> {
+public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, NoFacts, IdentityEvent> {
 
     public static final int DEFAULT_USERS_PER_ACCOUNT = 5_000;
     public static final int GROUPS_PER_USER = 10;
@@ -57,7 +61,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     @Override
-    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state) {
+    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state, NoFacts none) {
         Optional<Rejection> invalid = command.validate();
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
@@ -149,8 +153,8 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     private Decision<IdentityEvent> tagUser(TagUser c, IdentityState state) {
         return withUser(state, c.userName(), user -> {
             List<Tag> after = user.tagsAfterTagging(c.tags());
-            if (after.size() > IdentityValidation.MAX_TAGS) {
-                return Decision.reject(IdentityRejections.tagQuota("User"));
+            if (after.size() > Constraints.MAX_TAGS) {
+                return Decision.reject(TagRules.quota("User"));
             }
             if (after.equals(user.tags())) {
                 return Decision.accept(List.of());

@@ -1,5 +1,7 @@
 package io.portcullis.identity.domain;
 
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.Tag;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.portcullis.identity.domain;
 
-import io.portcullis.runtime.domain.Rejection;
+import io.portcullis.iam.error.Rejection;
 
 /** Every non-shape rejection of the identity directory, worded once so the decider and the REST layer agree. */
 public final class IdentityRejections {
@@ -47,18 +47,5 @@ public final class IdentityRejections {
 
     public static Rejection groupsPerUserQuota(int limit) {
         return Rejection.limitExceeded("Cannot exceed quota for GroupsPerUser: " + limit + ".");
-    }
-
-    /** {@code entityKind} is {@code User} or {@code Group}, as in AWS's quota names. */
-    public static Rejection tagQuota(String entityKind) {
-        return Rejection.limitExceeded("Cannot exceed quota for TagsPer" + entityKind + ": " + IdentityValidation.MAX_TAGS + ".");
-    }
-
-    public static Rejection reservedTagKey(String key) {
-        return Rejection.invalidInput("Tag key '" + key + "' uses the prefix 'aws:', which is reserved for AWS use.");
-    }
-
-    public static Rejection duplicateTagKey(String key) {
-        return Rejection.invalidInput("Duplicate tag key '" + key + "' in the request.");
     }
 }

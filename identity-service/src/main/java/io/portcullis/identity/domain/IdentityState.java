@@ -1,10 +1,11 @@
 package io.portcullis.identity.domain;
 
+import io.portcullis.iam.persistent.NameIndex;
+import io.portcullis.iam.persistent.PersistentTreeMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class IdentityState {
 
     /** The sort and uniqueness key of a user or group name. */
     public static String nameKey(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return NameIndex.nameKey(name);
     }
 
     /** The user with this name, ignoring case. */

@@ -1,5 +1,6 @@
 package io.portcullis.identity.domain;
 
+import io.portcullis.iam.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

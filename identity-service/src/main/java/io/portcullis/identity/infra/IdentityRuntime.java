@@ -1,37 +1,37 @@
 package io.portcullis.identity.infra;
 
+import io.portcullis.events.topics.Topic.OwningService;
+import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.identity.config.IdentityConfig;
 import io.portcullis.identity.domain.IdentityCommand;
+import io.portcullis.identity.domain.IdentityDecider;
 import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityState;
-import io.portcullis.runtime.command.CommandRuntime;
-import io.portcullis.runtime.command.CommandRuntimeSettings;
-import io.portcullis.runtime.command.KafkaCommandRuntime;
-import io.portcullis.runtime.config.PortcullisConfig;
+import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.command.CommandModel;
+import io.portcullis.runtime.infra.ServiceKit;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Starts identity-service's command runtime on Kafka when the application starts (so this instance joins
- * the writers of its partitions and builds its projection before the first request) and closes it at shutdown.
+ * identity-service on the command runtime: one aggregate per account, decided by {@link IdentityDecider};
+ * its events map by name to the Avro records of {@code io.portcullis.events.identity}. Started with the
+ * application, so this instance joins the writers of its partitions and builds its projection before the
+ * first request.
  */
 @ApplicationScoped
 public class IdentityRuntime {
 
+    /** @param usersPerAccount the {@code UsersPerAccount} quota the decider enforces */
+    public static CommandModel<IdentityCommand, IdentityState, NoFacts, IdentityEvent> model(int usersPerAccount) {
+        return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(usersPerAccount));
+    }
+
     @Produces
     @ApplicationScoped
     @Startup
-    CommandRuntime<IdentityCommand, IdentityState, IdentityEvent> commandRuntime(
-            IdentityConfig identity, PortcullisConfig portcullis,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return KafkaCommandRuntime.start(new IdentityCommandModel(identity.maxUsersPerAccount()),
-                CommandRuntimeSettings.from(portcullis, bootstrapServers));
-    }
-
-    void close(@Disposes CommandRuntime<IdentityCommand, IdentityState, IdentityEvent> runtime) {
-        runtime.close();
+    CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
+        return kit.start(model(config.maxUsersPerAccount()));
     }
 }

@@ -1,2 +1,2 @@
-/** The Kafka edge of identity-service: the Avro mapping of its events and its command runtime. */
+/** identity-service on the command runtime: its command model and the edge the resources use. */
 package io.portcullis.identity.infra;

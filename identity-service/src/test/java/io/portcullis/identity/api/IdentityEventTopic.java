@@ -1,6 +1,6 @@
 package io.portcullis.identity.api;
 
-import io.portcullis.runtime.command.EventSchemasDatumProvider;
+import io.portcullis.runtime.avro.EventSchemasDatumProvider;
 import io.portcullis.testkit.CommittedRecords;
 import java.util.List;
 import java.util.Map;

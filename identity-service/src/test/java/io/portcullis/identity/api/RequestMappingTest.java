@@ -1,13 +1,11 @@
 package io.portcullis.identity.api;
 
-import static io.portcullis.identity.api.IdentityHeadersTest.rejection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.portcullis.identity.domain.AccountId;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand;
-import io.portcullis.identity.domain.ListRequest;
-import io.portcullis.identity.domain.Tag;
-import io.portcullis.runtime.domain.IamErrorCode;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -79,61 +77,5 @@ class RequestMappingTest {
 
         // Then
         assertThat(command).isEqualTo(new IdentityCommand.CreateGroup(ACCOUNT, "Admins", "/", "AGPAABCDEFGHIJKLMNOPQ", NOW));
-    }
-
-    @Test
-    void tagKeysAreSplitOnCommasAcrossRepeatedParameters() {
-        // When
-        List<String> keys = RequestParams.tagKeys(List.of("a,b", "c"));
-
-        // Then
-        assertThat(keys).containsExactly("a", "b", "c");
-        assertThat(RequestParams.tagKeys(null)).isNull();
-    }
-
-    @Test
-    void listParametersTakeAwsDefaults() {
-        // When
-        Parsed<ListRequest> parsed = RequestParams.list(null, null, null);
-
-        // Then
-        assertThat(parsed).isEqualTo(Parsed.valid(ListRequest.first()));
-    }
-
-    @Test
-    void maxItemsThatIsNotANumberIsAValidationError() {
-        // When
-        Parsed<ListRequest> parsed = RequestParams.list(null, null, "ten");
-
-        // Then
-        assertThat(rejection(parsed).code()).isEqualTo(IamErrorCode.VALIDATION_ERROR);
-        assertThat(rejection(parsed).message()).contains("'ten'").contains("maxItems");
-    }
-
-    @Test
-    void maxItemsAboveAThousandIsAValidationError() {
-        // When
-        Parsed<ListRequest> parsed = RequestParams.list("/", null, "1001");
-
-        // Then
-        assertThat(rejection(parsed).message()).contains("maxItems");
-    }
-
-    @Test
-    void aMarkerThisServiceDidNotHandOutIsAValidationError() {
-        // When
-        Parsed<ListRequest> parsed = RequestParams.list("/", "not-a-marker!", "10");
-
-        // Then
-        assertThat(rejection(parsed).message()).contains("marker");
-    }
-
-    @Test
-    void aUserNameWithForbiddenCharactersIsAValidationError() {
-        // When
-        Parsed<String> parsed = RequestParams.userName("alice smith");
-
-        // Then
-        assertThat(rejection(parsed).message()).contains("'alice smith'").contains("userName");
     }
 }

@@ -72,7 +72,7 @@ class UserApiIT {
 
         // Then
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.header("Consistency-Token")).matches("\\d+:\\d+(,\\d+:\\d+)*");
+        assertThat(created.header("Consistency-Token")).matches("identity:\\d+:\\d+(,identity:\\d+:\\d+)*");
         assertThat(created.header("X-Request-Id")).isNotBlank();
         assertThat(created.path("userName").toString()).isEqualTo("Alice");
         assertThat(created.path("userId").toString()).matches("AIDA[A-Z2-7]{17}");

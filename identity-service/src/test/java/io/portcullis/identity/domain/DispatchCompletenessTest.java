@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.decider.Decision;
+import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.identity.domain.IdentityCommand.*;
 import io.portcullis.identity.domain.IdentityEvent.*;
-import io.portcullis.runtime.domain.Decision;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +85,7 @@ class DispatchCompletenessTest {
     void decideHandlesEveryCommandTypeWithAnEvent() {
         IdentityState state = history();
         Map<Class<?>, Decision<IdentityEvent>> decisions = COMMANDS.stream()
-                .collect(Collectors.toMap(Object::getClass, command -> DECIDER.decide(command, state)));
+                .collect(Collectors.toMap(Object::getClass, command -> DECIDER.decide(command, state, NoFacts.NONE)));
         decisions.forEach((type, decision) ->
                 assertFalse(assertInstanceOf(Decision.Accepted.class, decision, type::getName).events().isEmpty(), type::getName));
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.portcullis.iam.Tag;
 import io.portcullis.identity.domain.IdentityEvent.GroupDeleted;
 import io.portcullis.identity.domain.IdentityEvent.UserDeleted;
 import java.util.List;

@@ -1,11 +1,15 @@
 package io.portcullis.identity.domain;
 
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.identity.domain.IdentityCommand.AddUserToGroup;
 import io.portcullis.identity.domain.IdentityCommand.CreateGroup;
 import io.portcullis.identity.domain.IdentityCommand.CreateUser;
 import io.portcullis.identity.domain.IdentityEvent.GroupCreated;
 import io.portcullis.identity.domain.IdentityEvent.UserAddedToGroup;
 import io.portcullis.identity.domain.IdentityEvent.UserCreated;
+import io.portcullis.testkit.DeciderScenario;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +20,16 @@ final class Fixtures {
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
     private Fixtures() {
+    }
+
+    /** given(history).when(command).then(events | rejection) against the identity decider with AWS's default quotas. */
+    static DeciderScenario<IdentityCommand, IdentityState, NoFacts, IdentityEvent> given(IdentityEvent... history) {
+        return DeciderScenario.given(new IdentityDecider(), history);
+    }
+
+    static DeciderScenario<IdentityCommand, IdentityState, NoFacts, IdentityEvent> given(IdentityDecider decider,
+                                                                                        IdentityEvent... history) {
+        return DeciderScenario.given(decider, history);
     }
 
     static String userId(String userName) {

@@ -4,19 +4,19 @@ import static io.portcullis.identity.domain.Fixtures.ACCOUNT;
 import static io.portcullis.identity.domain.Fixtures.T0;
 import static io.portcullis.identity.domain.Fixtures.added;
 import static io.portcullis.identity.domain.Fixtures.createGroup;
+import static io.portcullis.identity.domain.Fixtures.given;
 import static io.portcullis.identity.domain.Fixtures.groupCreated;
 import static io.portcullis.identity.domain.Fixtures.groupId;
 import static io.portcullis.identity.domain.Fixtures.userCreated;
-import static io.portcullis.identity.domain.IdentityScenario.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand.CreateGroup;
 import io.portcullis.identity.domain.IdentityCommand.DeleteGroup;
 import io.portcullis.identity.domain.IdentityCommand.UpdateGroup;
 import io.portcullis.identity.domain.IdentityEvent.GroupDeleted;
 import io.portcullis.identity.domain.IdentityEvent.GroupUpdated;
-import io.portcullis.runtime.domain.IamErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

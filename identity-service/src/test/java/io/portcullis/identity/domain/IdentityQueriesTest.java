@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.iam.paging.Page;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,12 @@ import static io.portcullis.identity.domain.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.iam.UniqueIds;
+import io.portcullis.iam.decider.Decision;
+import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand.*;
-import io.portcullis.runtime.domain.Decision;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +33,7 @@ class InvariantTest {
         String group = "g" + random.nextInt(14);
         switch (random.nextInt(10)) {
             case 0:
-                return new CreateUser(ACCOUNT, user, "/", List.of(), IamIds.newUserId(random), T0);
+                return new CreateUser(ACCOUNT, user, "/", List.of(), UniqueIds.newUserId(random), T0);
             case 1:
                 return new UpdateUser(ACCOUNT, user, random.nextBoolean() ? name(random) : null, random.nextBoolean() ? "/p/" : null);
             case 2:
@@ -39,7 +43,7 @@ class InvariantTest {
             case 4:
                 return new UntagUser(ACCOUNT, user, List.of("k" + random.nextInt(30)));
             case 5:
-                return new CreateGroup(ACCOUNT, group, "/", IamIds.newGroupId(random), T0);
+                return new CreateGroup(ACCOUNT, group, "/", UniqueIds.newGroupId(random), T0);
             case 6:
                 return new UpdateGroup(ACCOUNT, group, random.nextBoolean() ? "g" + random.nextInt(14) : null, null);
             case 7:
@@ -58,7 +62,7 @@ class InvariantTest {
         IdentityState state = decider.initialState();
         List<IdentityEvent> log = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            Decision<IdentityEvent> decision = decider.decide(randomCommand(random), state);
+            Decision<IdentityEvent> decision = decider.decide(randomCommand(random), state, NoFacts.NONE);
             if (decision instanceof Decision.Accepted<IdentityEvent> accepted) {
                 for (IdentityEvent event : accepted.events()) {
                     state = decider.evolve(state, event);
@@ -87,7 +91,7 @@ class InvariantTest {
             assertTrue(userKeys.add(IdentityState.nameKey(user.userName())), "unique user names");
             assertEquals(user, state.userById(user.userId()).orElseThrow());
             assertEquals(ACCOUNT.userArn(user.path(), user.userName()), user.arn());
-            assertTrue(user.tags().size() <= IdentityValidation.MAX_TAGS);
+            assertTrue(user.tags().size() <= Constraints.MAX_TAGS);
             List<Group> groupsOfUser = state.groupsOf(user);
             assertTrue(groupsOfUser.size() <= IdentityDecider.GROUPS_PER_USER);
             for (Group group : groupsOfUser) {

@@ -2,17 +2,18 @@ package io.portcullis.identity.domain;
 
 import static io.portcullis.identity.domain.Fixtures.ACCOUNT;
 import static io.portcullis.identity.domain.Fixtures.createUser;
+import static io.portcullis.identity.domain.Fixtures.given;
 import static io.portcullis.identity.domain.Fixtures.tags;
 import static io.portcullis.identity.domain.Fixtures.userCreated;
 import static io.portcullis.identity.domain.Fixtures.userId;
-import static io.portcullis.identity.domain.IdentityScenario.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.portcullis.iam.Tag;
+import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand.TagUser;
 import io.portcullis.identity.domain.IdentityCommand.UntagUser;
 import io.portcullis.identity.domain.IdentityEvent.UserTagged;
 import io.portcullis.identity.domain.IdentityEvent.UserUntagged;
-import io.portcullis.runtime.domain.IamErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,20 +4,21 @@ import static io.portcullis.identity.domain.Fixtures.ACCOUNT;
 import static io.portcullis.identity.domain.Fixtures.T0;
 import static io.portcullis.identity.domain.Fixtures.added;
 import static io.portcullis.identity.domain.Fixtures.createUser;
+import static io.portcullis.identity.domain.Fixtures.given;
 import static io.portcullis.identity.domain.Fixtures.groupCreated;
 import static io.portcullis.identity.domain.Fixtures.groupId;
 import static io.portcullis.identity.domain.Fixtures.userCreated;
 import static io.portcullis.identity.domain.Fixtures.userId;
-import static io.portcullis.identity.domain.IdentityScenario.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand.CreateUser;
 import io.portcullis.identity.domain.IdentityCommand.DeleteUser;
 import io.portcullis.identity.domain.IdentityCommand.UpdateUser;
 import io.portcullis.identity.domain.IdentityEvent.UserDeleted;
 import io.portcullis.identity.domain.IdentityEvent.UserUpdated;
-import io.portcullis.runtime.domain.IamErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,9 +104,9 @@ class UserDeciderTest {
             state = decider.evolve(state, userCreated("user" + i));
         }
         // When
-        var decision = decider.decide(createUser("one-more"), state);
+        var decision = decider.decide(createUser("one-more"), state, NoFacts.NONE);
         // Then
-        assertEquals(new io.portcullis.runtime.domain.Decision.Rejected<>(IdentityRejections.userQuota(5_000)), decision);
+        assertEquals(new io.portcullis.iam.decider.Decision.Rejected<>(IdentityRejections.userQuota(5_000)), decision);
     }
 
     @Test

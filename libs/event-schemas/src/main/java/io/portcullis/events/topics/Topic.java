@@ -68,6 +68,11 @@ public enum Topic {
         return Arrays.stream(values()).filter(t -> t.service == service).toList();
     }
 
+    /** The topic of this role that the service owns, e.g. identity-service's events. */
+    public static Topic of(OwningService service, Role role) {
+        return Arrays.stream(values()).filter(t -> t.service == service && t.role == role).findFirst().orElseThrow();
+    }
+
     /** Every event topic: what authz-service and auditors consume. */
     public static List<Topic> eventTopics() {
         return Arrays.stream(values()).filter(t -> t.role == Role.EVENTS).toList();
@@ -83,6 +88,16 @@ public enum Topic {
          */
         public String eventSchemaGroup() {
             return "io.portcullis.events." + name().toLowerCase(Locale.ROOT);
+        }
+
+        /** As events name their source ({@code sourceService}) and the launcher names the process: {@code identity-service}. */
+        public String serviceName() {
+            return name().toLowerCase(Locale.ROOT) + "-service";
+        }
+
+        /** The service's event topic, where its facts are published. */
+        public String eventsTopic() {
+            return of(this, Role.EVENTS).topicName();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.portcullis.runtime.api;
 
-import io.portcullis.runtime.domain.IamErrorCode;
-import io.portcullis.runtime.domain.Rejection;
+import io.portcullis.iam.error.IamErrorCode;
+import io.portcullis.iam.error.Rejection;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.portcullis.runtime.command.ServiceUnavailableException;
-import io.portcullis.runtime.domain.IamErrorCode;
+import io.portcullis.iam.error.IamErrorCode;
+import io.portcullis.runtime.failure.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -47,6 +47,11 @@ public class IamErrorMappers {
         return IamError.response(IamErrorCode.INVALID_INPUT,
                 "The request body is not valid JSON (line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + ").");
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedRequestException e) {
+        return IamError.response(e.rejection());
     }
 
     @ServerExceptionMapper

@@ -1,2 +1,2 @@
-/** What every service API shares: the IAM error body and the mapping of failures to it. */
+/** The HTTP edge every command service shares: standard headers, the command edge, command stamps, and IAM error bodies for every failure. */
 package io.portcullis.runtime.api;

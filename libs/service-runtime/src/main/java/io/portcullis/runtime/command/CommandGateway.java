@@ -1,6 +1,8 @@
 package io.portcullis.runtime.command;
 
 import io.portcullis.events.topics.Topic;
+import io.portcullis.iam.AccountId;
+import io.portcullis.runtime.failure.ServiceUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +79,7 @@ final class CommandGateway<C, E> implements AutoCloseable {
         this.replyReader.start();
     }
 
-    CompletableFuture<CommandResult<E>> send(String accountId, C command, CommandMetadata metadata) {
+    CompletableFuture<CommandResult<E>> send(AccountId account, C command, CommandMetadata metadata) {
         if (!awaitListening()) {
             return CompletableFuture.failedFuture(new ServiceUnavailableException(
                     "The service is starting and cannot reach its event store yet; retry with the same Idempotency-Key."));
@@ -89,7 +91,7 @@ final class CommandGateway<C, E> implements AutoCloseable {
                 .whenComplete((r, e) -> pending.forget(correlationId))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(unavailable(e)));
         try {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.commandsTopic(), accountId, wire.writeCommand(command, metadata));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.commandsTopic(), account.value(), wire.writeCommand(command, metadata));
             record.headers().add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
             producer.send(record, (meta, error) -> {
                 if (error != null) {

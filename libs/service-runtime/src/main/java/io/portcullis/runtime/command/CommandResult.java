@@ -1,6 +1,6 @@
 package io.portcullis.runtime.command;
 
-import io.portcullis.runtime.domain.Rejection;
+import io.portcullis.iam.error.Rejection;
 import io.portcullis.runtime.projection.ConsistencyToken;
 import java.util.List;
 
@@ -14,6 +14,12 @@ public sealed interface CommandResult<E> permits CommandResult.Accepted, Command
     record Accepted<E>(List<E> events, ConsistencyToken token) implements CommandResult<E> {
         public Accepted {
             events = List.copyOf(events);
+        }
+
+        /** The first event of this type the command caused, e.g. the {@code UserCreated} of a create. */
+        public <T extends E> T event(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("An accepted command produced no " + type.getSimpleName()));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.portcullis.runtime.command;
 
+import io.portcullis.events.topics.Topic.OwningService;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.runtime.failure.ServiceUnavailableException;
 import io.portcullis.runtime.projection.ReadConsistency;
 import java.util.concurrent.CompletionStage;
 
@@ -8,7 +12,10 @@ import java.util.concurrent.CompletionStage;
  * single writer and answers with the committed result; serves the account's state from this
  * instance's projection of the event topic.
  */
-public interface CommandRuntime<C, S, E> extends AutoCloseable {
+public interface CommandRuntime<C extends AccountCommand, S, E> extends AutoCloseable {
+
+    /** The service whose topics this runtime writes; its tokens name that service's event topic. */
+    OwningService service();
 
     /**
      * Sends the command and completes with the writer's result once its transaction has committed.
@@ -23,7 +30,7 @@ public interface CommandRuntime<C, S, E> extends AutoCloseable {
      *
      * @throws ServiceUnavailableException if the projection cannot catch up within the request timeout
      */
-    S read(String accountId, ReadConsistency consistency);
+    S read(AccountId account, ReadConsistency consistency);
 
     /**
      * True once this instance takes commands: it listens for replies, and its writer has joined the

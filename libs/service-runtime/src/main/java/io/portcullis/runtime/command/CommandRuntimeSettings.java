@@ -1,8 +1,10 @@
 package io.portcullis.runtime.command;
 
+import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.events.topics.Topic;
 import io.portcullis.runtime.config.PortcullisConfig;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /** Where a command runtime finds Kafka and the registry, which topics it uses, and how long it waits. */
@@ -10,7 +12,7 @@ public record CommandRuntimeSettings(
         String bootstrapServers,
         String registryUrl,
         String instanceId,
-        Topic.OwningService service,
+        OwningService service,
         Duration requestTimeout) {
 
     public CommandRuntimeSettings {
@@ -29,25 +31,26 @@ public record CommandRuntimeSettings(
                 config.requestTimeout());
     }
 
-    String topic(Topic.Role role) {
-        return Topic.ownedBy(service).stream().filter(t -> t.role() == role).findFirst().orElseThrow().topicName();
-    }
-
     String commandsTopic() {
-        return topic(Topic.Role.COMMANDS);
+        return Topic.of(service, Topic.Role.COMMANDS).topicName();
     }
 
     String eventsTopic() {
-        return topic(Topic.Role.EVENTS);
+        return Topic.of(service, Topic.Role.EVENTS).topicName();
     }
 
     String repliesTopic() {
-        return topic(Topic.Role.REPLIES);
+        return Topic.of(service, Topic.Role.REPLIES).topicName();
     }
 
     /** The consumer group whose members are the single writers of the command partitions. */
     String writerGroup() {
-        return "portcullis-" + service.name().toLowerCase(java.util.Locale.ROOT) + "-writers";
+        return "portcullis-" + service.name().toLowerCase(Locale.ROOT) + "-writers";
+    }
+
+    /** The consumer group whose members turn other services' events into this service's reaction commands. */
+    String reactionGroup() {
+        return "portcullis-" + service.name().toLowerCase(Locale.ROOT) + "-reactions";
     }
 
     /**

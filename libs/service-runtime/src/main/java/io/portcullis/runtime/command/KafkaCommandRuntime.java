@@ -1,59 +1,85 @@
 package io.portcullis.runtime.command;
 
-import io.portcullis.events.topics.Topic;
+import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.topics.Topic.OwningService;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.runtime.avro.EventAvro;
 import io.portcullis.runtime.projection.EventProjection;
 import io.portcullis.runtime.projection.ReadConsistency;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.apache.avro.specific.SpecificRecord;
+import org.jboss.logging.Logger;
 
 /**
  * The command runtime on plain Kafka clients: a {@link CommandGateway} for callers, a
- * {@link PartitionWriter} for the partitions this instance owns, and an {@link EventProjection} of
- * the service's event topic for reads.
+ * {@link PartitionWriter} for the partitions this instance owns, an {@link EventProjection} of the
+ * service's event topic for reads, a projection of the facts it needs from other services, and a
+ * {@link ReactionRunner} for its reactions to their events.
  *
  * <p>Why not SmallRye's transactional emitter and request-reply: measured on this machine
  * (toolchain.md, "The write path") they reached about half the throughput, allow one open transaction
  * per emitter, and need two non-default reply settings; a writer also has to rebuild state exactly
  * when a partition is assigned, which the plain consumer's rebalance listener gives directly.
  */
-public final class KafkaCommandRuntime<C, S, E> implements CommandRuntime<C, S, E> {
+public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implements CommandRuntime<C, S, E> {
 
-    private final CommandModel<C, S, E> model;
-    private final EventAvro<E> writerAvro;
-    private final EventAvro<E> readerAvro;
+    private static final Logger LOG = Logger.getLogger(KafkaCommandRuntime.class);
+
+    private final CommandModel<C, S, F, E> model;
+    private final List<AutoCloseable> parts = new ArrayList<>();
     private final CommandGateway<C, E> gateway;
-    private final PartitionWriter<C, S, E> writer;
+    private final PartitionWriter<C, S, F, E> writer;
     private final EventProjection<S, E> projection;
 
-    private KafkaCommandRuntime(CommandModel<C, S, E> model, CommandRuntimeSettings settings) {
+    private KafkaCommandRuntime(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings) {
+        if (model.service() != settings.service()) {
+            throw new IllegalStateException("The command model is " + model.service() + "'s but this process owns the topics of "
+                    + settings.service() + " (portcullis.owns)");
+        }
         this.model = model;
-        WireFormat<C, E> wire = new WireFormat<>(model.commandType(), eventFamily(model));
-        this.writerAvro = new EventAvro<>(model.events(), settings.registryUrl());
-        this.readerAvro = new EventAvro<>(model.events(), settings.registryUrl());
-        this.projection = new EventProjection<>(settings.bootstrapServers(), settings.eventsTopic(), Topic.PARTITIONS,
-                settings.requestTimeout(), model.decider().initialState(),
+        WireFormat<C, E> wire = new WireFormat<>(model.commandType(), model.events().eventType(), settings.service());
+        EventAvro projectionAvro = add(new EventAvro(settings.registryUrl()));
+        this.projection = add(new EventProjection<>(settings.bootstrapServers(), List.of(settings.service()), settings.requestTimeout(),
+                model.decider().initialState(),
                 record -> {
-                    EventAvro.Read<E> read = readerAvro.deserialize(record.topic(), record.headers(), record.value());
-                    return new EventProjection.Applied<>(read.envelope().getAccountId(), read.envelope().getAggregateVersion(), read.event());
+                    SpecificRecord read = projectionAvro.deserialize(record.topic(), record.headers(), record.value());
+                    EventEnvelope envelope = EventAvro.envelopeOf(read);
+                    return new EventProjection.Applied<>(envelope.getAccountId(), envelope.getAggregateVersion(),
+                            model.events().fromAvro(read));
                 },
-                model.decider()::evolve, model.events().getClass().getClassLoader());
+                model.decider()::evolve, settings.service().serviceName()));
+        DecisionFacts<F> facts = new DecisionFacts<>(model.facts(), model.facts().isNone() ? null : add(factsProjection(model, settings)),
+                settings.requestTimeout().dividedBy(2));
         PendingReplies<E> callers = new PendingReplies<>();
-        this.writer = new PartitionWriter<>(model, settings, wire, writerAvro, callers);
-        this.gateway = new CommandGateway<>(settings, wire, callers);
+        this.writer = add(new PartitionWriter<>(model, settings, wire, add(new EventAvro(settings.registryUrl())), facts, callers));
+        this.gateway = add(new CommandGateway<>(settings, wire, callers));
+        if (!model.reactions().isEmpty()) {
+            add(new ReactionRunner<>(model.reactions(), settings, wire));
+        }
     }
 
     /** Starts the runtime's threads; the caller closes it. */
-    public static <C, S, E> KafkaCommandRuntime<C, S, E> start(CommandModel<C, S, E> model, CommandRuntimeSettings settings) {
+    public static <C extends AccountCommand, S, F, E> KafkaCommandRuntime<C, S, F, E> start(CommandModel<C, S, F, E> model,
+                                                                                          CommandRuntimeSettings settings) {
         return new KafkaCommandRuntime<>(model, settings);
     }
 
     @Override
-    public CompletionStage<CommandResult<E>> send(C command, CommandMetadata metadata) {
-        return gateway.send(model.accountIdOf(command), command, metadata);
+    public OwningService service() {
+        return model.service();
     }
 
     @Override
-    public S read(String accountId, ReadConsistency consistency) {
-        return projection.read(accountId, consistency);
+    public CompletionStage<CommandResult<E>> send(C command, CommandMetadata metadata) {
+        return gateway.send(command.accountId(), command, metadata);
+    }
+
+    @Override
+    public S read(AccountId account, ReadConsistency consistency) {
+        return projection.read(account, consistency);
     }
 
     @Override
@@ -63,15 +89,31 @@ public final class KafkaCommandRuntime<C, S, E> implements CommandRuntime<C, S, 
 
     @Override
     public void close() {
-        gateway.close();
-        writer.close();
-        projection.close();
-        writerAvro.close();
-        readerAvro.close();
+        // Callers first, then the writer, then what it reads; the reverse of how they were made.
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                // Closing the others matters more than this one's failure.
+                LOG.warnf("Closing %s failed: %s", parts.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E> Class<E> eventFamily(CommandModel<?, ?, E> model) {
-        return (Class<E>) model.events().eventType();
+    private <T extends AutoCloseable> T add(T part) {
+        parts.add(part);
+        return part;
+    }
+
+    private EventProjection<F, SpecificRecord> factsProjection(CommandModel<?, ?, F, ?> model, CommandRuntimeSettings settings) {
+        EventAvro avro = add(new EventAvro(settings.registryUrl()));
+        return new EventProjection<>(settings.bootstrapServers(), model.facts().sources(), settings.requestTimeout(),
+                model.facts().initial(),
+                record -> {
+                    SpecificRecord read = avro.deserialize(record.topic(), record.headers(), record.value());
+                    EventEnvelope envelope = EventAvro.envelopeOf(read);
+                    return new EventProjection.Applied<>(envelope.getAccountId(), envelope.getAggregateVersion(), read);
+                },
+                model.facts().fold(), settings.service().serviceName() + "-facts");
     }
 }

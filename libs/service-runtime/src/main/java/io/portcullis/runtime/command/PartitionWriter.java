@@ -1,11 +1,13 @@
 package io.portcullis.runtime.command;
 
 import io.portcullis.events.EventEnvelope;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.iam.decider.Decision;
+import io.portcullis.iam.error.IamErrorCode;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.runtime.avro.EventAvro;
 import io.portcullis.runtime.command.WireFormat.CommandEnvelope;
 import io.portcullis.runtime.command.WireFormat.Reply;
-import io.portcullis.runtime.domain.Decision;
-import io.portcullis.runtime.domain.IamErrorCode;
-import io.portcullis.runtime.domain.Rejection;
 import io.portcullis.runtime.projection.ConsistencyToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,17 +15,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +35,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -51,63 +50,55 @@ import org.jboss.logging.Logger;
  * The single writer of the command partitions this instance owns (Kafka consumer-group ownership).
  *
  * <p>One thread. Each {@code poll()} is one transaction: every command in it is decided in order
- * against the account's state (plus what earlier commands of the same batch changed), its events are
- * written to the same partition of the event topic, then its reply, then the consumed offsets; the
- * transaction commits all of it or none. State changes only after the commit. Under load a batch holds
- * many commands, so their cost is shared; idle, a batch is one command.
+ * against the account's state (plus what earlier commands of the same batch changed) and the facts
+ * other services own, its events are written to the same partition of the event topic, then its reply,
+ * then the consumed offsets; the transaction commits all of it or none. State changes only after the
+ * commit. Under load a batch holds many commands, so their cost is shared; idle, a batch is one command.
  *
  * <p>A reply goes to the replies topic only when its caller waits on another instance. A caller of
  * this instance is answered in memory once the commit has returned: it hears of the same committed
  * transaction, without a reply partition in the transaction and the reply reader's round trip.
  *
- * <p>State is never stored: when a partition is assigned, its accounts' states are rebuilt by folding
- * the event topic's partition from the beginning, after the previous owner's transaction has
- * settled. Any failure (a fenced producer, a lost broker, a registry error) ends the session: clients
- * and state are dropped, an open transaction aborts, and a new session rejoins the group and rebuilds.
- * Nothing half-done survives.
+ * <p>State is never stored: when a partition is assigned, its accounts' states are rebuilt
+ * ({@link PartitionRebuild}). Any failure (a fenced producer, a lost broker, a registry error) ends the
+ * session: clients and state are dropped, an open transaction aborts, and a new session rejoins the group
+ * and rebuilds. Nothing half-done survives.
  */
-final class PartitionWriter<C, S, E> implements AutoCloseable {
+final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCloseable {
 
-    static final String IDEMPOTENCY_HEADER = "portcullis-idempotency-key";
     private static final Logger LOG = Logger.getLogger(PartitionWriter.class);
-    private static final int REPLIES_REMEMBERED_PER_ACCOUNT = 1000;
 
-    private final CommandModel<C, S, E> model;
+    private final CommandModel<C, S, F, E> model;
     private final CommandRuntimeSettings settings;
     private final WireFormat<C, E> wire;
-    private final EventAvro<E> avro;
+    private final EventAvro avro;
+    private final DecisionFacts<F> facts;
     /** This instance's callers: their replies are handed over in memory after the commit, not through the topic. */
     private final PendingReplies<E> callers;
+    private final TransactionStats stats;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
     /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
     private volatile boolean joined;
 
-    private final TransactionStats stats = new TransactionStats();
-
     /** Committed state of each owned partition: account → slot. Touched by the writer thread only. */
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
 
-    PartitionWriter(CommandModel<C, S, E> model, CommandRuntimeSettings settings, WireFormat<C, E> wire, EventAvro<E> avro,
-                    PendingReplies<E> callers) {
+    PartitionWriter(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings, WireFormat<C, E> wire, EventAvro avro,
+                    DecisionFacts<F> facts, PendingReplies<E> callers) {
         this.model = model;
         this.settings = settings;
         this.wire = wire;
         this.avro = avro;
+        this.facts = facts;
         this.callers = callers;
+        this.stats = new TransactionStats(settings.commandsTopic());
         this.thread = new Thread(this::run, settings.writerGroup() + "-writer");
         this.thread.setDaemon(true);
         // Avro's specific reader loads event classes through the context class loader.
-        this.thread.setContextClassLoader(model.events().getClass().getClassLoader());
+        this.thread.setContextClassLoader(EventEnvelope.class.getClassLoader());
         this.thread.start();
-    }
-
-    /** An account's committed state, its event count, and the replies to its recent idempotent commands. */
-    record AccountSlot<S, E>(S state, long version, LinkedHashMap<String, Reply<E>> replies) {
-        AccountSlot<S, E> next(S state, long version) {
-            return new AccountSlot<>(state, version, replies);
-        }
     }
 
     /** A decided command of the current batch, waiting for its events' offsets before it can reply. */
@@ -160,7 +151,8 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             consumer = commands;
             // Aborts whatever transaction this transactional id left open in an earlier life.
             producer.initTransactions();
-            commands.subscribe(List.of(settings.commandsTopic()), new Rebalance(commands, admin));
+            commands.subscribe(List.of(settings.commandsTopic()),
+                    new Rebalance(commands, new PartitionRebuild<>(model, settings, avro, admin)));
             while (running) {
                 ConsumerRecords<String, byte[]> batch = commands.poll(Duration.ofMillis(200));
                 if (!batch.isEmpty()) {
@@ -175,6 +167,11 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
 
     private void process(ConsumerRecords<String, byte[]> batch, KafkaProducer<String, byte[]> producer,
                          KafkaConsumer<String, byte[]> commands) throws ExecutionException, InterruptedException {
+        long started = System.nanoTime();
+        Set<Integer> touched = batch.partitions().stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        Rejection factsBehind = facts.catchUp(touched) ? null : new Rejection(IamErrorCode.SERVICE_UNAVAILABLE,
+                "The service cannot see the latest changes of " + facts.sources() + " yet; retry with the same Idempotency-Key.");
+
         producer.beginTransaction();
         Map<Integer, Map<String, AccountSlot<S, E>>> overlay = new HashMap<>();
         Map<String, Outcome<E>> byIdempotencyKey = new HashMap<>();
@@ -182,11 +179,12 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         List<Map.Entry<String, Outcome<E>>> local = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
 
-        long started = System.nanoTime();
         for (ConsumerRecord<String, byte[]> record : batch) {
             consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Header correlation = record.headers().lastHeader(CommandGateway.CORRELATION_HEADER);
-            Outcome<E> outcome = decide(record, producer, overlay, byIdempotencyKey);
+            Outcome<E> outcome = factsBehind != null
+                    ? new Outcome<>(record.partition(), record.key(), List.of(), factsBehind, null)
+                    : decide(record, producer, overlay, byIdempotencyKey);
             if (correlation == null) {
                 continue;
             }
@@ -222,7 +220,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         overlay.forEach((partition, accounts) -> partitions.computeIfAbsent(partition, p -> new HashMap<>()).putAll(accounts));
         for (Outcome<E> outcome : byIdempotencyKey.values()) {
             if (outcome.rejection == null) {
-                remember(slot(partitions, outcome.partition, outcome.account), outcome.idempotencyKey, replyOf(outcome));
+                slot(partitions, outcome.partition, outcome.account).remember(outcome.idempotencyKey, replyOf(outcome));
             }
         }
         // On this thread: a handoff to another thread measured slower here (one more wake-up per transaction)
@@ -234,7 +232,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
     }
 
     /** The outcome's reply, once its events have been written (their offsets make its consistency token). */
-    private static <E> Reply<E> replyOf(Outcome<E> outcome) throws ExecutionException, InterruptedException {
+    private Reply<E> replyOf(Outcome<E> outcome) throws ExecutionException, InterruptedException {
         if (outcome.reply == null) {
             outcome.reply = outcome.rejection != null
                     ? Reply.rejected(outcome.rejection)
@@ -274,7 +272,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
 
         Decision<E> decision;
         try {
-            decision = model.decider().decide(envelope.command(), slot.state());
+            decision = model.decider().decide(envelope.command(), slot.state(), facts.of(envelope.command().accountId()));
         } catch (RuntimeException bug) {
             LOG.errorf(bug, "The decider failed on %s", envelope.command().getClass().getSimpleName());
             return new Outcome<>(partition, account, List.of(), new Rejection(IamErrorCode.SERVICE_FAILURE,
@@ -293,7 +291,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             version++;
             Headers headers = new RecordHeaders();
             if (key != null) {
-                headers.add(IDEMPOTENCY_HEADER, key.getBytes(StandardCharsets.UTF_8));
+                headers.add(PartitionRebuild.IDEMPOTENCY_HEADER, key.getBytes(StandardCharsets.UTF_8));
             }
             EventEnvelope eventEnvelope = EventEnvelope.newBuilder()
                     .setEventId(UUID.randomUUID().toString())
@@ -305,9 +303,9 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                     .setActor(envelope.metadata().actor())
                     .setRequestId(envelope.metadata().requestId())
                     .setCorrelationId(envelope.metadata().correlationId())
-                    .setSourceService(model.serviceName())
+                    .setSourceService(settings.service().serviceName())
                     .build();
-            byte[] value = avro.serialize(settings.eventsTopic(), headers, event, eventEnvelope);
+            byte[] value = avro.serialize(settings.eventsTopic(), headers, model.events().toAvro(event, eventEnvelope));
             outcome.sends.add(producer.send(new ProducerRecord<>(settings.eventsTopic(), partition, account, value, headers)));
         }
         overlay.computeIfAbsent(partition, p -> new HashMap<>()).put(account, slot.next(state, version));
@@ -317,7 +315,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
         return outcome;
     }
 
-    private static <E> ConsistencyToken tokenOf(Outcome<E> outcome) throws ExecutionException, InterruptedException {
+    private ConsistencyToken tokenOf(Outcome<E> outcome) throws ExecutionException, InterruptedException {
         long next = -1;
         int partition = outcome.partition;
         for (Future<RecordMetadata> send : outcome.sends) {
@@ -325,35 +323,22 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             partition = written.partition();
             next = Math.max(next, written.offset() + 1);
         }
-        return next < 0 ? ConsistencyToken.NONE : ConsistencyToken.of(partition, next);
+        return next < 0 ? ConsistencyToken.NONE : ConsistencyToken.of(settings.service(), partition, next);
     }
 
     private AccountSlot<S, E> slot(Map<Integer, Map<String, AccountSlot<S, E>>> states, int partition, String account) {
         return states.computeIfAbsent(partition, p -> new HashMap<>())
-                .computeIfAbsent(account, a -> new AccountSlot<>(model.decider().initialState(), 0, newReplyCache()));
-    }
-
-    private static <S, E> void remember(AccountSlot<S, E> slot, String key, Reply<E> reply) {
-        slot.replies().put(key, reply);
-    }
-
-    private static <E> LinkedHashMap<String, Reply<E>> newReplyCache() {
-        return new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Reply<E>> eldest) {
-                return size() > REPLIES_REMEMBERED_PER_ACCOUNT;
-            }
-        };
+                .computeIfAbsent(account, a -> AccountSlot.initial(model.decider().initialState()));
     }
 
     /** Rebuilds an assigned partition's state from the event topic; drops a revoked one's. */
     private final class Rebalance implements ConsumerRebalanceListener {
         private final KafkaConsumer<String, byte[]> commands;
-        private final Admin admin;
+        private final PartitionRebuild<S, E> rebuild;
 
-        Rebalance(KafkaConsumer<String, byte[]> commands, Admin admin) {
+        Rebalance(KafkaConsumer<String, byte[]> commands, PartitionRebuild<S, E> rebuild) {
             this.commands = commands;
-            this.admin = admin;
+            this.rebuild = rebuild;
         }
 
         @Override
@@ -372,7 +357,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
             // i.e. their last transactions have committed or aborted.
             assigned.forEach(tp -> commands.position(tp, Duration.ofSeconds(60)));
             try {
-                partitions.putAll(rebuild(assigned.stream().map(TopicPartition::partition).toList()));
+                partitions.putAll(rebuild.rebuild(assigned.stream().map(TopicPartition::partition).toList()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WakeupException();
@@ -380,119 +365,6 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 throw new IllegalStateException("Could not rebuild partitions " + assigned, e);
             }
             joined = true;
-        }
-
-        /** Folds the assigned partitions of the event topic, from the beginning up to their settled ends, with one reader. */
-        private Map<Integer, Map<String, AccountSlot<S, E>>> rebuild(List<Integer> assigned) throws ExecutionException,
-                InterruptedException, java.util.concurrent.TimeoutException {
-            Map<Integer, Map<String, AccountSlot<S, E>>> rebuilt = new HashMap<>();
-            if (assigned.isEmpty()) {
-                return rebuilt;
-            }
-            long started = System.nanoTime();
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            for (int partition : assigned) {
-                ends.put(new TopicPartition(settings.eventsTopic(), partition), settledEnd(new TopicPartition(settings.eventsTopic(), partition)));
-                rebuilt.put(partition, new HashMap<>());
-            }
-            long events = 0;
-            try (KafkaConsumer<String, byte[]> reader = newEventReader()) {
-                reader.assign(ends.keySet());
-                reader.seekToBeginning(ends.keySet());
-                Map<Integer, String> lastKey = new HashMap<>();
-                Map<Integer, List<E>> sameCommand = new HashMap<>();
-                while (ends.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
-                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                        if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                            continue;
-                        }
-                        events++;
-                        int partition = record.partition();
-                        EventAvro.Read<E> read = avro.deserialize(record.topic(), record.headers(), record.value());
-                        String account = read.envelope().getAccountId();
-                        Map<String, AccountSlot<S, E>> states = rebuilt.get(partition);
-                        AccountSlot<S, E> slot = states.computeIfAbsent(account,
-                                a -> new AccountSlot<>(model.decider().initialState(), 0, newReplyCache()));
-                        AccountSlot<S, E> next = slot.next(model.decider().evolve(slot.state(), read.event()),
-                                read.envelope().getAggregateVersion());
-                        states.put(account, next);
-                        Header key = record.headers().lastHeader(IDEMPOTENCY_HEADER);
-                        if (key == null) {
-                            lastKey.remove(partition);
-                            continue;
-                        }
-                        // A command's events are consecutive in its partition and share its key.
-                        String idempotencyKey = new String(key.value(), StandardCharsets.UTF_8);
-                        String commandKey = account + '\u0000' + idempotencyKey;
-                        if (!commandKey.equals(lastKey.get(partition))) {
-                            sameCommand.put(partition, new ArrayList<>());
-                            lastKey.put(partition, commandKey);
-                        }
-                        List<E> commandEvents = sameCommand.get(partition);
-                        commandEvents.add(read.event());
-                        remember(next, idempotencyKey,
-                                Reply.accepted(List.copyOf(commandEvents), ConsistencyToken.of(partition, record.offset() + 1)));
-                    }
-                }
-            }
-            LOG.infof("Rebuilt %s partitions %s: %d events in %d ms", settings.eventsTopic(), assigned, events,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return rebuilt;
-        }
-
-        /**
-         * The event partition's end once no transaction is open on it. Only this partition's writer
-         * writes it, so an open transaction can only be the previous owner's, which is settling.
-         */
-        private long settledEnd(TopicPartition events) throws ExecutionException, InterruptedException,
-                java.util.concurrent.TimeoutException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                long committed = endOffset(events, IsolationLevel.READ_COMMITTED);
-                long written = endOffset(events, IsolationLevel.READ_UNCOMMITTED);
-                if (committed == written || System.nanoTime() > deadline) {
-                    return committed;
-                }
-                pause(Duration.ofMillis(50));
-            }
-        }
-
-        private long endOffset(TopicPartition tp, IsolationLevel isolation) throws ExecutionException, InterruptedException,
-                java.util.concurrent.TimeoutException {
-            return admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(isolation))
-                    .partitionResult(tp).get(10, TimeUnit.SECONDS).offset();
-        }
-    }
-
-    /** Where a writer's transactions spend their time, logged every 10 s while it is busy. */
-    private final class TransactionStats {
-        private long windowStart = System.nanoTime();
-        private long transactions;
-        private long commands;
-        private final long[] phaseNanos = new long[6];
-
-        void record(int batchSize, long... marks) {
-            transactions++;
-            commands += batchSize;
-            for (int i = 0; i < phaseNanos.length; i++) {
-                phaseNanos[i] += marks[i + 1] - marks[i];
-            }
-            long now = marks[marks.length - 1];
-            if (now - windowStart >= TimeUnit.SECONDS.toNanos(10)) {
-                LOG.infof("%s writer: %d transactions, %.1f commands each; mean ms per transaction: decide+send %.2f,"
-                                + " flush %.2f, replies %.2f, offsets %.2f, commit %.2f, state and local answers %.2f",
-                        settings.commandsTopic(), transactions, (double) commands / transactions,
-                        ms(phaseNanos[0]), ms(phaseNanos[1]), ms(phaseNanos[2]), ms(phaseNanos[3]), ms(phaseNanos[4]),
-                        ms(phaseNanos[5]));
-                windowStart = now;
-                transactions = 0;
-                commands = 0;
-                java.util.Arrays.fill(phaseNanos, 0);
-            }
-        }
-
-        private double ms(long nanos) {
-            return nanos / 1e6 / transactions;
         }
     }
 
@@ -529,18 +401,7 @@ final class PartitionWriter<C, S, E> implements AutoCloseable {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private KafkaConsumer<String, byte[]> newEventReader() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                // The last fetch of a partition often returns only a transaction marker: don't wait 500 ms for more.
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static void pause(Duration duration) {
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.portcullis.runtime.domain.IamErrorCode;
-import io.portcullis.runtime.domain.Rejection;
+import io.portcullis.events.topics.Topic.OwningService;
+import io.portcullis.iam.error.IamErrorCode;
+import io.portcullis.iam.error.Rejection;
 import io.portcullis.runtime.projection.ConsistencyToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,10 +45,12 @@ final class WireFormat<C, E> {
 
     private final Map<String, Class<?>> commandTypes;
     private final Map<String, Class<?>> eventTypes;
+    private final OwningService service;
 
-    WireFormat(Class<C> commandFamily, Class<E> eventFamily) {
+    WireFormat(Class<C> commandFamily, Class<E> eventFamily, OwningService service) {
         this.commandTypes = permitted(commandFamily);
         this.eventTypes = permitted(eventFamily);
+        this.service = service;
     }
 
     /** A command with what the writer needs besides it. */
@@ -107,7 +110,7 @@ final class WireFormat<C, E> {
             E e = (E) untyped(event, eventTypes);
             events.add(e);
         }
-        return Reply.accepted(events, ConsistencyToken.parse(root.get("token").asText()));
+        return Reply.accepted(events, ConsistencyToken.parse(root.get("token").asText(), service));
     }
 
     private static ObjectNode typed(Object value) {

@@ -2,8 +2,6 @@ package io.portcullis.runtime.infra;
 
 import io.portcullis.runtime.command.CommandRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,15 +11,14 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class CommandRuntimeReadiness implements HealthCheck {
 
-    private final Instance<CommandRuntime<?, ?, ?>> runtimes;
+    private final ServiceKit kit;
 
-    CommandRuntimeReadiness(@Any Instance<CommandRuntime<?, ?, ?>> runtimes) {
-        this.runtimes = runtimes;
+    CommandRuntimeReadiness(ServiceKit kit) {
+        this.kit = kit;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean ready = runtimes.stream().allMatch(CommandRuntime::isReady);
-        return HealthCheckResponse.named("Command runtime").status(ready).build();
+        return HealthCheckResponse.named("Command runtime").status(kit.isReady()).build();
     }
 }

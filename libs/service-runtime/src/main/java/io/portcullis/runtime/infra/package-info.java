@@ -1,2 +1,2 @@
-/** Adapters to Kafka and Apicurio Registry: topic provisioning, schema rules. */
+/** The Quarkus wiring every service shares: the service kit, readiness, start-up setup of topics and schema rules, the clock. */
 package io.portcullis.runtime.infra;

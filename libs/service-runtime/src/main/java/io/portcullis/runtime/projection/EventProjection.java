@@ -1,8 +1,14 @@
 package io.portcullis.runtime.projection;
 
-import io.portcullis.runtime.command.ServiceUnavailableException;
+import io.portcullis.events.topics.Topic.OwningService;
+import io.portcullis.events.topics.Topic;
+import io.portcullis.iam.AccountId;
+import io.portcullis.runtime.failure.ServiceUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.BiFunction;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,17 +34,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * A read model of one event topic, per account, held by every instance: the topic is folded from the
- * beginning (committed events only) and kept up to date by one thread.
+ * A read model of one or more services' event topics, per account, held by every instance: the topics are
+ * folded from the beginning (committed events only) and kept up to date by one thread. A service's own
+ * projection folds its own topic with its decider's {@code evolve}; a facts projection folds other
+ * services' topics into what the service needs to know of them.
  *
- * <p>Each account's events are applied once and in order by their aggregate version, so a replayed or
- * duplicated record changes nothing. A read names how fresh it must be ({@link ReadConsistency}); the
- * caller waits, at most the request timeout, until the model has applied that far.
+ * <p>Each account's events of one topic are applied once and in order by their aggregate version, so a
+ * replayed or duplicated record changes nothing. A read names how fresh it must be ({@link ReadConsistency});
+ * the caller waits, at most the request timeout, until the model has applied that far on every topic it
+ * holds.
  *
- * @param <S> the per-account view
- * @param <R> what one record of the topic is read as (an event with its account and version)
+ * @param <V> the per-account view
+ * @param <R> what one record of the topics is read as
  */
-public final class EventProjection<S, R> implements AutoCloseable {
+public final class EventProjection<V, R> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventProjection.class);
 
@@ -51,16 +60,19 @@ public final class EventProjection<S, R> implements AutoCloseable {
         Applied<E> read(ConsumerRecord<String, byte[]> record);
     }
 
-    private record View<S>(S state, long version) {
+    /** An account's view and, per source topic, the version of the last event applied from it. */
+    private record View<V>(V state, long[] versions) {
     }
 
-    private final String topic;
-    private final int partitionCount;
+    private final List<OwningService> sources;
+    private final Map<String, Integer> sourceIndex = new HashMap<>();
+    private final String name;
     private final Duration timeout;
-    private final S initial;
+    private final V initial;
     private final RecordReader<R> reader;
-    private final BiFunction<S, R, S> evolve;
-    private final Map<String, View<S>> views = new ConcurrentHashMap<>();
+    private final BiFunction<V, R, V> evolve;
+    private final Map<String, View<V>> views = new ConcurrentHashMap<>();
+    /** Next offset to apply, per source topic and partition: index {@code source * PARTITIONS + partition}. */
     private final AtomicLongArray positions;
     private final Object progress = new Object();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -68,15 +80,21 @@ public final class EventProjection<S, R> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public EventProjection(String bootstrapServers, String topic, int partitionCount, Duration timeout, S initial,
-                           RecordReader<R> reader, BiFunction<S, R, S> evolve, ClassLoader eventClassLoader) {
-        this.topic = topic;
-        this.partitionCount = partitionCount;
+    public EventProjection(String bootstrapServers, List<OwningService> sources, Duration timeout, V initial,
+                           RecordReader<R> reader, BiFunction<V, R, V> evolve, String name) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("A projection folds at least one event topic");
+        }
+        this.sources = List.copyOf(sources);
+        for (int i = 0; i < this.sources.size(); i++) {
+            sourceIndex.put(eventsTopic(this.sources.get(i)), i);
+        }
+        this.name = name;
         this.timeout = timeout;
         this.initial = initial;
         this.reader = reader;
         this.evolve = evolve;
-        this.positions = new AtomicLongArray(partitionCount);
+        this.positions = new AtomicLongArray(this.sources.size() * Topic.PARTITIONS);
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -87,11 +105,16 @@ public final class EventProjection<S, R> implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
-        this.thread = new Thread(this::run, "projection-" + topic);
+        this.thread = new Thread(this::run, "projection-" + name);
         this.thread.setDaemon(true);
         // Avro's specific reader loads event classes through the context class loader.
-        this.thread.setContextClassLoader(eventClassLoader);
+        this.thread.setContextClassLoader(io.portcullis.events.EventEnvelope.class.getClassLoader());
         this.thread.start();
+    }
+
+    /** The event topics this projection folds, by the services that own them. */
+    public List<OwningService> sources() {
+        return sources;
     }
 
     /**
@@ -99,53 +122,75 @@ public final class EventProjection<S, R> implements AutoCloseable {
      *
      * @throws ServiceUnavailableException when the model cannot get that fresh within the timeout (503)
      */
-    public S read(String accountId, ReadConsistency consistency) {
+    public V read(AccountId account, ReadConsistency consistency) {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (consistency instanceof ReadConsistency.AtLeast atLeast) {
-            for (var entry : atLeast.token().nextOffsets().entrySet()) {
-                if (entry.getKey() >= partitionCount) {
-                    throw new IllegalArgumentException("Consistency-Token '" + atLeast.token() + "' is not one a write returned.");
-                }
-                awaitPosition(entry.getKey(), entry.getValue(), deadline);
-            }
+            awaitToken(atLeast.token(), deadline);
         } else if (consistency instanceof ReadConsistency.Latest) {
-            int partition = partitionOf(accountId);
-            awaitPosition(partition, writtenEnd(partition), deadline);
+            awaitWrittenEnds(List.of(partitionOf(account)), deadline);
         } else if (!(consistency instanceof ReadConsistency.Fastest)) {
             throw new IllegalStateException("Unknown read consistency " + consistency);
         }
-        View<S> view = views.get(accountId);
+        return view(account);
+    }
+
+    /** The account's view as applied now, without waiting. */
+    public V view(AccountId account) {
+        View<V> view = views.get(account.value());
         return view == null ? initial : view.state();
     }
 
-    /** The partition an account's records live in (Kafka's default partitioner on the account id key). */
-    public int partitionOf(String accountId) {
-        return BuiltInPartitioner.partitionForKey(accountId.getBytes(StandardCharsets.UTF_8), partitionCount);
-    }
-
-    /**
-     * Everything written to the partition so far, committed or not. A read_committed consumer gets past
-     * it only once every transaction below it has settled, so waiting for it sees each write that was
-     * acknowledged before the read began. (The committed end is not enough: Kafka writes a transaction's
-     * commit markers to its partitions one by one, so a reply can be visible before its events are.)
-     * The cost is waiting for the writer's transaction in flight, a few milliseconds.
-     */
-    private long writtenEnd(int partition) {
-        TopicPartition tp = new TopicPartition(topic, partition);
-        try {
-            return admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .partitionResult(tp).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("Interrupted while reading the end of " + topic);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new ServiceUnavailableException("The service cannot reach its event store to serve a consistent read.");
+    /** Waits until the projection has applied the token's offsets on the topics it holds. */
+    public void awaitToken(ConsistencyToken token, long deadlineNanos) {
+        for (int source = 0; source < sources.size(); source++) {
+            for (var entry : token.on(sources.get(source)).entrySet()) {
+                if (entry.getKey() >= Topic.PARTITIONS) {
+                    throw new IllegalArgumentException("Consistency-Token '" + token + "' is not one a write returned.");
+                }
+                awaitPosition(source, entry.getKey(), entry.getValue(), deadlineNanos);
+            }
         }
     }
 
-    private void awaitPosition(int partition, long target, long deadline) {
+    /**
+     * Waits until the projection has applied everything written to these partitions of its topics when the
+     * call began, committed or not. A read_committed consumer gets past that end only once every transaction
+     * below it has settled, so waiting for it sees each write that was acknowledged before the call. (The
+     * committed end is not enough: Kafka writes a transaction's commit markers to its partitions one by one,
+     * so a reply can be visible before its events are.) The cost is one offset lookup and the wait for a
+     * transaction in flight, a few milliseconds.
+     *
+     * @throws ServiceUnavailableException when the broker cannot be asked or the projection does not get there in time
+     */
+    public void awaitWrittenEnds(Collection<Integer> partitions, long deadlineNanos) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (OwningService source : sources) {
+            for (int partition : partitions) {
+                request.put(new TopicPartition(eventsTopic(source), partition), OffsetSpec.latest());
+            }
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends;
+        try {
+            ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+                    .get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("Interrupted while reading the end of " + sources);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ServiceUnavailableException("The service cannot reach its event store to serve a consistent read.");
+        }
+        ends.forEach((tp, end) -> awaitPosition(sourceIndex.get(tp.topic()), tp.partition(), end.offset(), deadlineNanos));
+    }
+
+    /** The partition an account's records live in on every topic (Kafka's default partitioner on the account id key). */
+    public static int partitionOf(AccountId account) {
+        return BuiltInPartitioner.partitionForKey(account.value().getBytes(StandardCharsets.UTF_8), Topic.PARTITIONS);
+    }
+
+    private void awaitPosition(int source, int partition, long target, long deadline) {
+        int index = source * Topic.PARTITIONS + partition;
         synchronized (progress) {
-            while (positions.get(partition) < target) {
+            while (positions.get(index) < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new ServiceUnavailableException("The service could not catch up with recent writes in time; retry.");
@@ -161,7 +206,12 @@ public final class EventProjection<S, R> implements AutoCloseable {
     }
 
     private void run() {
-        List<TopicPartition> all = IntStream.range(0, partitionCount).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        List<TopicPartition> all = new ArrayList<>();
+        for (OwningService source : sources) {
+            for (int p = 0; p < Topic.PARTITIONS; p++) {
+                all.add(new TopicPartition(eventsTopic(source), p));
+            }
+        }
         try {
             consumer.assign(all);
             consumer.seekToBeginning(all);
@@ -171,7 +221,8 @@ public final class EventProjection<S, R> implements AutoCloseable {
                 }
                 // Positions move past transaction markers and aborted records too, so take them from the consumer.
                 for (TopicPartition tp : all) {
-                    positions.set(tp.partition(), consumer.position(tp, Duration.ofSeconds(5)));
+                    positions.set(sourceIndex.get(tp.topic()) * Topic.PARTITIONS + tp.partition(),
+                            consumer.position(tp, Duration.ofSeconds(5)));
                 }
                 synchronized (progress) {
                     progress.notifyAll();
@@ -180,7 +231,7 @@ public final class EventProjection<S, R> implements AutoCloseable {
         } catch (WakeupException stopping) {
             // closing
         } catch (RuntimeException e) {
-            LOG.error("Projection of " + topic + " stopped", e);
+            LOG.error("Projection " + name + " stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
@@ -194,13 +245,20 @@ public final class EventProjection<S, R> implements AutoCloseable {
             LOG.errorf("Skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.toString());
             return;
         }
+        int source = sourceIndex.get(record.topic());
         views.compute(applied.accountId(), (account, view) -> {
-            View<S> current = view == null ? new View<>(initial, 0) : view;
-            if (applied.version() <= current.version()) {
+            View<V> current = view == null ? new View<>(initial, new long[sources.size()]) : view;
+            if (applied.version() <= current.versions()[source]) {
                 return current;
             }
-            return new View<>(evolve.apply(current.state(), applied.event()), applied.version());
+            long[] versions = current.versions().clone();
+            versions[source] = applied.version();
+            return new View<>(evolve.apply(current.state(), applied.event()), versions);
         });
+    }
+
+    private static String eventsTopic(OwningService service) {
+        return service.eventsTopic();
     }
 
     @Override

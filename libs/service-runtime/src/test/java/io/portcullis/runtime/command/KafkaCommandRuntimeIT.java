@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.events.identity.GroupCreated;
 import io.portcullis.events.topics.Topic;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.runtime.command.NameRegistry.Event;
 import io.portcullis.runtime.command.NameRegistry.Names;
 import io.portcullis.runtime.command.NameRegistry.Register;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KafkaCommandRuntimeIT {
 
     private static final Topic.OwningService SERVICE = Topic.OwningService.ORG;
-    private final List<KafkaCommandRuntime<NameRegistry.Command, Names, Event>> runtimes = new ArrayList<>();
+    private final List<KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event>> runtimes = new ArrayList<>();
     private KafkaTestBroker kafka;
     private RegistryTestServer registry;
     private String account;
@@ -77,7 +79,7 @@ class KafkaCommandRuntimeIT {
         send(runtime, "alice", null);
 
         // When
-        Names names = runtime.read(account, ReadConsistency.latest());
+        Names names = runtime.read(new AccountId(account), ReadConsistency.latest());
 
         // Then
         assertThat(names.lowerCase()).containsExactly("alice");
@@ -166,7 +168,7 @@ class KafkaCommandRuntimeIT {
         // Then
         for (int i = 0; i < accounts.size(); i++) {
             var other = i % 2 == 0 ? two : one;
-            assertThat(other.read(accounts.get(i), ReadConsistency.latest()).lowerCase()).containsExactly("erin");
+            assertThat(other.read(new AccountId(accounts.get(i)), ReadConsistency.latest()).lowerCase()).containsExactly("erin");
         }
     }
 
@@ -194,8 +196,8 @@ class KafkaCommandRuntimeIT {
         assertThat(repliesOnTheTopic).containsOnlyKeys(accounts).allSatisfy((each, count) -> assertThat(count).isEqualTo(1));
     }
 
-    private KafkaCommandRuntime<NameRegistry.Command, Names, Event> start(String instance) {
-        var runtime = KafkaCommandRuntime.start(NameRegistry.MODEL, settings(instance));
+    private KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> start(String instance) {
+        var runtime = KafkaCommandRuntime.start(NameRegistry.model(SERVICE), settings(instance));
         runtimes.add(runtime);
         return runtime;
     }
@@ -204,7 +206,7 @@ class KafkaCommandRuntimeIT {
         return new CommandRuntimeSettings(kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30));
     }
 
-    private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, Event> runtime, String name, String key) {
+    private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> runtime, String name, String key) {
         return runtime.send(new Register(account, name), metadata(key)).toCompletableFuture().join();
     }
 

@@ -2,12 +2,20 @@ package io.portcullis.runtime.command;
 
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.events.identity.GroupCreated;
-import io.portcullis.runtime.domain.Decider;
-import io.portcullis.runtime.domain.Decision;
-import io.portcullis.runtime.domain.Rejection;
+import io.portcullis.events.topics.Topic.OwningService;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.iam.decider.Decider;
+import io.portcullis.iam.decider.Decision;
+import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.runtime.avro.EventCodec;
+import io.portcullis.runtime.projection.ForeignFacts;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -17,11 +25,18 @@ import org.apache.avro.specific.SpecificRecord;
  */
 final class NameRegistry {
 
-    sealed interface Command permits Register {
-        String accountId();
+    sealed interface Command extends AccountCommand permits Register {
     }
 
-    record Register(String accountId, String name) implements Command {
+    record Register(AccountId accountId, String name) implements Command {
+        Register(String accountId, String name) {
+            this(new AccountId(accountId), name);
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Optional.empty();
+        }
     }
 
     sealed interface Event permits Registered {
@@ -36,19 +51,19 @@ final class NameRegistry {
         }
     }
 
-    static final Decider<Command, Names, Event> DECIDER = new Decider<>() {
+    static final Decider<Command, Names, NoFacts, Event> DECIDER = new Decider<>() {
         @Override
         public Names initialState() {
             return new Names(Set.of());
         }
 
         @Override
-        public Decision<Event> decide(Command command, Names state) {
+        public Decision<Event> decide(Command command, Names state, NoFacts facts) {
             Register register = (Register) command;
             if (state.lowerCase().contains(register.name().toLowerCase(Locale.ROOT))) {
                 return Decision.reject(Rejection.entityAlreadyExists("Name " + register.name() + " already exists."));
             }
-            return Decision.accept(new Registered(register.accountId(), register.name()));
+            return Decision.accept(new Registered(register.accountId().value(), register.name()));
         }
 
         @Override
@@ -80,32 +95,10 @@ final class NameRegistry {
         }
     };
 
-    static final CommandModel<Command, Names, Event> MODEL = new CommandModel<>() {
-        @Override
-        public String serviceName() {
-            return "name-registry-test";
-        }
-
-        @Override
-        public Decider<Command, Names, Event> decider() {
-            return DECIDER;
-        }
-
-        @Override
-        public Class<Command> commandType() {
-            return Command.class;
-        }
-
-        @Override
-        public String accountIdOf(Command command) {
-            return command.accountId();
-        }
-
-        @Override
-        public EventCodec<Event> events() {
-            return CODEC;
-        }
-    };
+    /** Rides on identity's GroupCreated schema while writing the topics of the service it is started for. */
+    static CommandModel<Command, Names, NoFacts, Event> model(OwningService service) {
+        return new CommandModel<>(service, Command.class, DECIDER, CODEC, ForeignFacts.none(), List.of());
+    }
 
     private NameRegistry() {
     }

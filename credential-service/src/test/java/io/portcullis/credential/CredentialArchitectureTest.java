@@ -1,0 +1,7 @@
+package io.portcullis.credential;
+
+import io.portcullis.testkit.ArchitectureContract;
+
+/** credential-service keeps the suite's layering (see {@link ArchitectureContract}). */
+class CredentialArchitectureTest extends ArchitectureContract {
+}

@@ -1,0 +1,39 @@
+package io.portcullis.iam.error;
+
+import java.util.Objects;
+
+/**
+ * Why a command was refused, as IAM says it: an error code and a one-line message that quotes the
+ * offending input. A rejection is a value, never an exception; it changes nothing.
+ */
+public record Rejection(IamErrorCode code, String message) {
+
+    public Rejection {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Rejection noSuchEntity(String message) {
+        return new Rejection(IamErrorCode.NO_SUCH_ENTITY, message);
+    }
+
+    public static Rejection entityAlreadyExists(String message) {
+        return new Rejection(IamErrorCode.ENTITY_ALREADY_EXISTS, message);
+    }
+
+    public static Rejection deleteConflict(String message) {
+        return new Rejection(IamErrorCode.DELETE_CONFLICT, message);
+    }
+
+    public static Rejection limitExceeded(String message) {
+        return new Rejection(IamErrorCode.LIMIT_EXCEEDED, message);
+    }
+
+    public static Rejection invalidInput(String message) {
+        return new Rejection(IamErrorCode.INVALID_INPUT, message);
+    }
+
+    public static Rejection validationError(String message) {
+        return new Rejection(IamErrorCode.VALIDATION_ERROR, message);
+    }
+}

@@ -1,0 +1,2 @@
+/** IAM's vocabulary as values: account ids, ARNs, unique ids and tags. */
+package io.portcullis.iam;

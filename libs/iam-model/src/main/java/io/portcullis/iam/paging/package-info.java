@@ -1,0 +1,2 @@
+/** IAM's pagination: Marker, MaxItems and IsTruncated. */
+package io.portcullis.iam.paging;

@@ -1,0 +1,132 @@
+package io.portcullis.runtime.api;
+
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.runtime.command.CommandMetadata;
+import io.portcullis.runtime.command.CommandResult;
+import io.portcullis.runtime.command.CommandRuntime;
+import io.portcullis.runtime.projection.ConsistencyToken;
+import io.portcullis.runtime.projection.ReadConsistency;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP edge every command service shares: reads and checks the account id and the standard headers
+ * ({@link StandardHeaders}) once, refuses a command whose input fails its own validation before it
+ * reaches Kafka, sends it, and maps the result to the response: 201 with the created entity, 200 with the
+ * updated one, 204, or the rejection's IAM error; every write answers its {@code X-Request-Id} and, when it
+ * changed something, the {@code Consistency-Token} of its events. Reads are served from the service's
+ * projection at the consistency the headers ask for.
+ *
+ * <p>A resource method is then "parse the request record, build the command, send": for example
+ * {@code edge.create(accountId, account -> body.toCommand(account, ...), UserCreated.class, UserResponse::of)}.
+ * Malformed input is refused by throwing {@link RejectedRequestException}, which the error mappers answer.
+ * Blocking (reads wait for their projection): resources using it run on worker threads.
+ */
+public final class CommandEdge<C extends AccountCommand, S, E> {
+
+    private final CommandRuntime<C, S, E> runtime;
+    /** The current request's headers: a request-scoped proxy, read only on the request's own thread. */
+    private final HttpHeaders headers;
+    private final Executor executor;
+
+    public CommandEdge(CommandRuntime<C, S, E> runtime, HttpHeaders headers, Executor executor) {
+        this.runtime = runtime;
+        this.headers = headers;
+        this.executor = executor;
+    }
+
+    /** Sends the command; 201 with the body made of the event of type {@code created} that it caused. */
+    public <X extends E> CompletionStage<Response> create(String accountId, Function<AccountId, C> command, Class<X> created,
+                                                          Function<X, ?> body) {
+        return send(accountId, command, (account, accepted) ->
+                CompletableFuture.completedStage(status(Response.Status.CREATED, body.apply(accepted.event(created)))));
+    }
+
+    /** Sends the command; 204 when it is accepted (whether or not it changed anything, as IAM answers). */
+    public CompletionStage<Response> execute(String accountId, Function<AccountId, C> command) {
+        return send(accountId, command, (account, accepted) -> CompletableFuture.completedStage(Response.noContent().build()));
+    }
+
+    /**
+     * Sends the command; 200 with what {@code find} answers from the state that includes the write (read on a
+     * worker thread), or the {@code missing} rejection when it is gone by then.
+     */
+    public CompletionStage<Response> update(String accountId, Function<AccountId, C> command, Function<S, Optional<?>> find,
+                                            Supplier<Rejection> missing) {
+        return send(accountId, command, (account, accepted) -> CompletableFuture.supplyAsync(
+                () -> found(find.apply(runtime.read(account, after(accepted.token()))), missing), executor));
+    }
+
+    /** 200 with what {@code query} answers from the account's state, as fresh as the headers ask. */
+    public Response read(String accountId, Function<S, ?> query) {
+        return ok(query.apply(state(accountId)));
+    }
+
+    /** 200 with what {@code find} finds in the account's state, or the {@code missing} rejection. */
+    public Response find(String accountId, Function<S, Optional<?>> find, Supplier<Rejection> missing) {
+        return found(find.apply(state(accountId)), missing);
+    }
+
+    private S state(String accountId) {
+        AccountId account = StandardHeaders.accountId(accountId);
+        ReadConsistency consistency = StandardHeaders.readConsistency(headers.getHeaderString(StandardHeaders.CONSISTENCY_TOKEN),
+                headers.getHeaderString(StandardHeaders.READ_CONSISTENCY), runtime.service());
+        return runtime.read(account, consistency);
+    }
+
+    private CompletionStage<Response> send(String accountId, Function<AccountId, C> toCommand,
+                                           BiFunction<AccountId, CommandResult.Accepted<E>, CompletionStage<Response>> onAccepted) {
+        AccountId account = StandardHeaders.accountId(accountId);
+        String idempotencyKey = headers.getHeaderString(StandardHeaders.IDEMPOTENCY_KEY);
+        CommandMetadata metadata = StandardHeaders.metadata(account, idempotencyKey, headers.getHeaderString(StandardHeaders.ACTOR),
+                headers.getHeaderString(StandardHeaders.CORRELATION_ID),
+                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        C command = toCommand.apply(account);
+        RejectedRequestException.refuseIf(command.validate());
+        return runtime.send(command, metadata)
+                .thenCompose(result -> {
+                    if (result instanceof CommandResult.Accepted<E> accepted) {
+                        return onAccepted.apply(account, accepted).thenApply(response -> withToken(response, accepted.token()));
+                    } else if (result instanceof CommandResult.Rejected<E> rejected) {
+                        return CompletableFuture.completedStage(IamError.response(rejected.rejection()));
+                    }
+                    throw new IllegalStateException("Unhandled command result " + result.getClass().getName());
+                })
+                .thenApply(response -> withHeader(response, StandardHeaders.REQUEST_ID, metadata.requestId()));
+    }
+
+    private static Response found(Optional<?> body, Supplier<Rejection> missing) {
+        return body.<Response>map(CommandEdge::ok).orElseGet(() -> IamError.response(missing.get()));
+    }
+
+    private static Response ok(Object body) {
+        return status(Response.Status.OK, body);
+    }
+
+    private static Response status(Response.Status status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static Response withToken(Response response, ConsistencyToken token) {
+        return token.isEmpty() ? response : withHeader(response, StandardHeaders.CONSISTENCY_TOKEN, token.toString());
+    }
+
+    private static Response withHeader(Response response, String name, String value) {
+        return Response.fromResponse(response).header(name, value).build();
+    }
+
+    private static ReadConsistency after(ConsistencyToken token) {
+        return token.isEmpty() ? ReadConsistency.latest() : new ReadConsistency.AtLeast(token);
+    }
+}

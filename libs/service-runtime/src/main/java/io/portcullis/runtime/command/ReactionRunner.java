@@ -1,0 +1,138 @@
+package io.portcullis.runtime.command;
+
+import io.portcullis.events.EventEnvelope;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.runtime.avro.EventAvro;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns other services' events into this service's reaction commands ({@link Reaction}). The instances
+ * of a service share the work through the consumer group {@code portcullis-<service>-reactions}; a poll's
+ * commands are on the command topic (acknowledged by the broker) before its offsets are committed, so an
+ * event is never lost, and a redelivered one carries the same idempotency key (its event id), so its
+ * command takes effect once. A new group starts from the beginning of the topics: a service deployed
+ * after events it must react to still sees them.
+ */
+final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReactionRunner.class);
+    static final String KEY_PREFIX = "reaction:";
+
+    private final List<Reaction<C>> reactions;
+    private final CommandRuntimeSettings settings;
+    private final WireFormat<C, ?> wire;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
+    ReactionRunner(List<Reaction<C>> reactions, CommandRuntimeSettings settings, WireFormat<C, ?> wire) {
+        this.reactions = List.copyOf(reactions);
+        this.settings = settings;
+        this.wire = wire;
+        this.thread = new Thread(this::run, settings.reactionGroup());
+        this.thread.setDaemon(true);
+        this.thread.setContextClassLoader(EventEnvelope.class.getClassLoader());
+        this.thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try (EventAvro avro = new EventAvro(settings.registryUrl());
+                 KafkaProducer<String, byte[]> producer = newProducer();
+                 KafkaConsumer<String, byte[]> events = newConsumer()) {
+                consumer = events;
+                events.subscribe(reactions.stream().map(r -> r.source().eventsTopic()).distinct().toList());
+                while (running) {
+                    ConsumerRecords<String, byte[]> batch = events.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, byte[]> record : batch) {
+                        react(record, avro, producer);
+                    }
+                    if (!batch.isEmpty()) {
+                        producer.flush();
+                        events.commitSync();
+                    }
+                }
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Reactions of %s stopped (%s); starting again in 1 s", settings.service().serviceName(), e.toString());
+                PartitionWriter.pause(Duration.ofSeconds(1));
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void react(ConsumerRecord<String, byte[]> record, EventAvro avro, KafkaProducer<String, byte[]> producer) {
+        SpecificRecord event = avro.deserialize(record.topic(), record.headers(), record.value());
+        EventEnvelope envelope = EventAvro.envelopeOf(event);
+        for (Reaction<C> reaction : reactions) {
+            if (!reaction.source().eventsTopic().equals(record.topic())) {
+                continue;
+            }
+            Optional<C> command = reaction.command().apply(event);
+            if (command.isPresent()) {
+                // The foreign change's actor and request id, so auditors see one cause for both services' events.
+                CommandMetadata metadata = new CommandMetadata(envelope.getActor(), envelope.getRequestId(),
+                        KEY_PREFIX + envelope.getEventId(), envelope.getCorrelationId() == null
+                        ? envelope.getEventId() : envelope.getCorrelationId());
+                producer.send(new ProducerRecord<>(settings.commandsTopic(), command.get().accountId().value(),
+                        wire.writeCommand(command.get(), metadata)));
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.reactionGroup(),
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.reactionGroup() + "-" + settings.instanceId(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, settings.reactionGroup() + "-" + settings.instanceId(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.portcullis.runtime.infra;
+
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.command.CommandModel;
+import io.portcullis.runtime.command.CommandRuntime;
+import io.portcullis.runtime.command.CommandRuntimeSettings;
+import io.portcullis.runtime.command.KafkaCommandRuntime;
+import io.portcullis.runtime.config.PortcullisConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Starts a service's command runtime from the shared configuration and hands out the HTTP edge on it. A
+ * service's whole wiring is one producer:
+ *
+ * <pre>{@code
+ * @Produces @ApplicationScoped @Startup
+ * CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
+ *     return kit.start(CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class,
+ *             new IdentityDecider(config.maxUsersPerAccount())));
+ * }
+ * }</pre>
+ *
+ * The kit reports the runtimes' readiness ({@link CommandRuntimeReadiness}) and closes them at shutdown.
+ */
+@ApplicationScoped
+public class ServiceKit {
+
+    private final PortcullisConfig config;
+    private final String bootstrapServers;
+    private final HttpHeaders headers;
+    private final Executor executor;
+    private final List<CommandRuntime<?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
+
+    ServiceKit(PortcullisConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+               HttpHeaders headers, Executor executor) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.headers = headers;
+        this.executor = executor;
+    }
+
+    /** Starts the model's runtime (its writer joins, its projections start folding) and returns the edge on it. */
+    public <C extends AccountCommand, S, F, E> CommandEdge<C, S, E> start(CommandModel<C, S, F, E> model) {
+        CommandRuntime<C, S, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers));
+        runtimes.add(runtime);
+        return new CommandEdge<>(runtime, headers, executor);
+    }
+
+    /** True once every runtime started here takes commands. */
+    boolean isReady() {
+        return runtimes.stream().allMatch(CommandRuntime::isReady);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        runtimes.forEach(CommandRuntime::close);
+        runtimes.clear();
+    }
+}
