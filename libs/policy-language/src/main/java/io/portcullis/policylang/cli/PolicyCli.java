@@ -1,0 +1,143 @@
+package io.portcullis.policylang.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.policylang.compile.CompiledPolicy;
+import io.portcullis.policylang.evaluate.Decision;
+import io.portcullis.policylang.evaluate.PolicyEvaluator;
+import io.portcullis.policylang.validate.PolicyKind;
+import io.portcullis.policylang.validate.PolicyType;
+import io.portcullis.policylang.validate.PolicyValidator;
+import io.portcullis.policylang.validate.ValidatedPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code PolicyCli validate FILE} and {@code PolicyCli simulate FILE} ({@code -} reads standard input).
+ * Prints one JSON object. Exit 0 when the command ran (the verdict is in the JSON), 2 for malformed input
+ * or usage, 3 for an internal error.
+ */
+public final class PolicyCli {
+
+    static final int OK = 0;
+    static final int INVALID_INPUT = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> VALIDATE_FIELDS = Set.of("policyType", "policyKind", "document");
+
+    private PolicyCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out));
+    }
+
+    static int run(String[] args, InputStream stdin, PrintStream out) {
+        try {
+            if (args.length != 2 || !(args[0].equals("validate") || args[0].equals("simulate"))) {
+                return fail(out, INVALID_INPUT, "InvalidInput", "usage: PolicyCli validate|simulate FILE (- for standard input)");
+            }
+            JsonNode input = JSON.readTree(read(args[1], stdin));
+            ObjectNode answer = args[0].equals("validate") ? validate(input) : simulate(input);
+            out.println(answer.toString());
+            return OK;
+        } catch (InvalidInputException e) {
+            return fail(out, INVALID_INPUT, "InvalidInput", e.getMessage());
+        } catch (JsonProcessingException e) {
+            return fail(out, INVALID_INPUT, "InvalidInput", "the input is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return fail(out, INVALID_INPUT, "InvalidInput", "cannot read " + args[1] + ": " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return fail(out, INTERNAL_ERROR, "InternalError", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Answers a validate request; throws {@code InvalidInputException} for input of the wrong shape. */
+    public static ObjectNode validate(JsonNode input) {
+        SimulationInput.requireObject(input, "the request");
+        SimulationInput.rejectUnknown(input, VALIDATE_FIELDS, "");
+        PolicyType type = SimulationInput.policyType(input);
+        PolicyKind kind = input.has("policyKind") ? kind(SimulationInput.requiredText(input, "policyKind"), type)
+                : PolicyKind.defaultFor(type);
+        JsonNode document = input.get("document");
+        if (document == null) {
+            throw new InvalidInputException("\"document\" is required");
+        }
+        ValidatedPolicy validated = PolicyValidator.validate(SimulationInput.documentText(document, "document"), kind);
+        return CommandOutput.validation(validated);
+    }
+
+    /** Answers a simulate request; throws {@code InvalidInputException} for input of the wrong shape. */
+    public static ObjectNode simulate(JsonNode input) {
+        SimulationInput simulation = SimulationInput.read(input);
+        Decision decision = PolicyEvaluator.decide(simulation.policies(), simulation.request());
+        ObjectNode answer = CommandOutput.decision(decision);
+        addInvalidPolicies(answer, simulation);
+        return answer;
+    }
+
+    private static void addInvalidPolicies(ObjectNode answer, SimulationInput simulation) {
+        var invalid = answer.arrayNode();
+        var set = simulation.policies();
+        for (int i = 0; i < set.identity().size(); i++) {
+            describeInvalid(invalid, set.identity().get(i), -1, i);
+        }
+        for (int level = 0; level < set.scps().size(); level++) {
+            for (int i = 0; i < set.scps().get(level).size(); i++) {
+                describeInvalid(invalid, set.scps().get(level).get(i), level, i);
+            }
+        }
+        describeInvalid(invalid, set.boundary(), -1, 0);
+        describeInvalid(invalid, set.resource(), -1, 0);
+        describeInvalid(invalid, set.session(), -1, 0);
+        if (!invalid.isEmpty()) {
+            answer.set("invalidPolicies", invalid);
+        }
+    }
+
+    private static void describeInvalid(com.fasterxml.jackson.databind.node.ArrayNode out, CompiledPolicy policy,
+                                        int level, int index) {
+        if (policy == null || !policy.failedClosed()) {
+            return;
+        }
+        ObjectNode each = out.addObject();
+        each.put("policyType", policy.type().jsonName());
+        if (level >= 0) {
+            each.put("level", level);
+        }
+        each.put("policyIndex", index);
+        each.set("errors", CommandOutput.diagnostics(policy.diagnostics()));
+    }
+
+    private static PolicyKind kind(String name, PolicyType type) {
+        String normalized = name.replace('-', '_').toUpperCase(Locale.ROOT);
+        for (PolicyKind kind : PolicyKind.values()) {
+            if (kind.name().equals(normalized) && kind.type() == type) {
+                return kind;
+            }
+        }
+        throw new InvalidInputException("policyKind \"" + name + "\" is not a kind of " + type.jsonName() + " policy");
+    }
+
+    private static String read(String file, InputStream stdin) throws IOException {
+        if (file.equals("-")) {
+            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    }
+
+    private static int fail(PrintStream out, int status, String code, String message) {
+        out.println(CommandOutput.error(code, message).toString());
+        return status;
+    }
+
+}

@@ -1,2 +1,0 @@
-/** JMH benchmarks of evaluation and the interpret-every-time baseline they are compared with; compiled with the tests, run only from the benchmark command. */
-package io.portcullis.policy.bench;

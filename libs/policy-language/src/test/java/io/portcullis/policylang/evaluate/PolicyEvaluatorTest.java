@@ -1,0 +1,94 @@
+package io.portcullis.policylang.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.policylang.compile.CompiledPolicy;
+import io.portcullis.policylang.compile.PolicyCompiler;
+import io.portcullis.policylang.validate.PolicyKind;
+import io.portcullis.policylang.validate.PolicyType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyEvaluatorTest {
+
+    private static final AuthorizationRequest READ = new AuthorizationRequest(
+            "arn:aws:iam::111122223333:user/alice", Map.of(), "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of());
+    private static final String ALLOW_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"All\",\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}";
+    private static final String BROKEN = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringEqulas\":{\"k\":\"v\"}}}}";
+
+    @Test
+    void anInvalidIdentityPolicyNeverGrantsAndDeniesExplicitly() {
+        // Given
+        PolicySet policies = PolicySet.identityOnly(List.of(
+                PolicyCompiler.compile(ALLOW_ALL, PolicyKind.MANAGED),
+                PolicyCompiler.compile(BROKEN, PolicyKind.MANAGED)));
+
+        // When
+        Decision decision = PolicyEvaluator.decide(policies, READ);
+
+        // Then
+        assertThat(decision).isInstanceOf(Decision.ExplicitDeny.class);
+        assertThat(decision.blockedBy()).contains(PolicyType.IDENTITY);
+        assertThat(decision.matchedStatements()).contains(new MatchedStatement(PolicyType.IDENTITY, -1, 1, -1, "", false));
+    }
+
+    @Test
+    void anInvalidScpOrBoundaryAlsoFailsClosed() {
+        // Given
+        String brokenScp = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\"}}";
+        CompiledPolicy scp = PolicyCompiler.compile(brokenScp, PolicyKind.SERVICE_CONTROL_POLICY);
+        CompiledPolicy boundary = PolicyCompiler.compile("not json", PolicyKind.PERMISSIONS_BOUNDARY);
+        CompiledPolicy identity = PolicyCompiler.compile(ALLOW_ALL, PolicyKind.MANAGED);
+
+        // When
+        Decision withBrokenScp = PolicyEvaluator.decide(new PolicySet(List.of(identity), null, List.of(List.of(scp)), null, null), READ);
+        Decision withBrokenBoundary = PolicyEvaluator.decide(new PolicySet(List.of(identity), boundary, List.of(), null, null), READ);
+
+        // Then
+        assertThat(withBrokenScp.isAllowed()).isFalse();
+        assertThat(withBrokenScp.blockedBy()).contains(PolicyType.SCP);
+        assertThat(withBrokenBoundary.isAllowed()).isFalse();
+        assertThat(withBrokenBoundary.blockedBy()).contains(PolicyType.BOUNDARY);
+    }
+
+    @Test
+    void reportsTheAllowingStatementWithItsSid() {
+        // Given
+        PolicySet policies = PolicySet.identityOnly(List.of(PolicyCompiler.compile(ALLOW_ALL, PolicyKind.INLINE_USER)));
+
+        // When
+        Decision decision = PolicyEvaluator.decide(policies, READ);
+
+        // Then
+        assertThat(decision).isEqualTo(new Decision.Allowed(List.of(
+                new MatchedStatement(PolicyType.IDENTITY, -1, 0, 0, "All", true))));
+    }
+
+    @Test
+    void theAccountRootNeedsNoIdentityPolicyButStaysUnderScps() {
+        // Given
+        AuthorizationRequest asRoot = new AuthorizationRequest("arn:aws:iam::111122223333:root", Map.of(), "s3:GetObject",
+                "arn:aws:s3:::data/file", "", Map.of());
+        CompiledPolicy denyingScp = PolicyCompiler.compile(
+                "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"}}", PolicyKind.SERVICE_CONTROL_POLICY);
+
+        // When
+        Decision alone = PolicyEvaluator.decide(PolicySet.identityOnly(List.of()), asRoot);
+        Decision underScp = PolicyEvaluator.decide(new PolicySet(List.of(), null, List.of(List.of(denyingScp)), null, null), asRoot);
+
+        // Then
+        assertThat(alone.isAllowed()).isTrue();
+        assertThat(underScp.blockedBy()).contains(PolicyType.SCP);
+    }
+
+    @Test
+    void refusesAPolicyGivenAsTheWrongType() {
+        // Given
+        CompiledPolicy identity = PolicyCompiler.compile(ALLOW_ALL, PolicyKind.MANAGED);
+
+        // When / Then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicySet(List.of(), identity, List.of(), null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
