@@ -1,6 +1,7 @@
 package io.portcullis.identity.api;
 
 import io.portcullis.iam.UniqueIds;
+import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
@@ -34,10 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Blocking
 public class UserResource {
 
-    private final CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge;
+    private final CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge;
     private final CommandStamps stamps;
 
-    public UserResource(CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge, CommandStamps stamps) {
+    public UserResource(CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge, CommandStamps stamps) {
         this.edge = edge;
         this.stamps = stamps;
     }

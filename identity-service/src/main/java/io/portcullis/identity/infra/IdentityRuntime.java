@@ -31,7 +31,7 @@ public class IdentityRuntime {
     @Produces
     @ApplicationScoped
     @Startup
-    CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
+    CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
         return kit.start(model(config.maxUsersPerAccount()));
     }
 }

@@ -22,13 +22,15 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
+    private final Path app;
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
     private Process process;
 
-    private ServiceProcess(String name, int port, Map<String, String> environment) {
+    private ServiceProcess(String name, Path app, int port, Map<String, String> environment) {
         this.name = name;
+        this.app = app;
         this.port = port;
         this.environment = environment;
         this.log = TestKitPaths.logDir().resolve(name + ".log");
@@ -39,6 +41,20 @@ public final class ServiceProcess implements AutoCloseable {
      * until it is ready. Extra environment variables override the defaults.
      */
     public static ServiceProcess start(String instanceId, Map<String, String> extraEnvironment) {
+        return start(Path.of(System.getProperty("testkit.app.dir", "target/quarkus-app")), "service-" + instanceId, instanceId,
+                extraEnvironment);
+    }
+
+    /**
+     * Starts another module's packaged service ({@code module} as named at the repository's top level, e.g.
+     * {@code identity-service}), which Maven packaged earlier in the same build, as instance {@code instanceId}.
+     */
+    public static ServiceProcess startModule(String module, String instanceId, Map<String, String> extraEnvironment) {
+        Path root = Path.of(System.getProperty("testkit.root.dir", ".."));
+        return start(root.resolve(module).resolve("target/quarkus-app"), module + "-" + instanceId, instanceId, extraEnvironment);
+    }
+
+    private static ServiceProcess start(Path appDir, String name, String instanceId, Map<String, String> extraEnvironment) {
         KafkaTestBroker broker = RealParts.broker();
         RegistryTestServer registry = RealParts.registry();
         int port = RegistryTestServer.freePort();
@@ -50,7 +66,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("PORTCULLIS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("PORTCULLIS_INSTANCE_ID", instanceId);
         env.putAll(extraEnvironment);
-        ServiceProcess service = new ServiceProcess("service-" + instanceId, port, env);
+        ServiceProcess service = new ServiceProcess(name, appDir.resolve("quarkus-run.jar"), port, env);
         service.startAndAwaitReady();
         return service;
     }
@@ -80,7 +96,6 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void startAndAwaitReady() {
-        Path app = Path.of(System.getProperty("testkit.app.dir", "target/quarkus-app"), "quarkus-run.jar");
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException("No packaged service at " + app + ": run the integration tests through Maven (./mvnw verify)");
         }

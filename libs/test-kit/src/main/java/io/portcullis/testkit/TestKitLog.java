@@ -4,14 +4,14 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /** Progress lines the test kit prints so a test log shows which real parts started and how fast. */
-final class TestKitLog {
+public final class TestKitLog {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private TestKitLog() {
     }
 
-    static void info(String format, Object... args) {
+    public static void info(String format, Object... args) {
         System.out.printf("%s [test-kit] %s%n", LocalTime.now().format(TIME), String.format(format, args));
     }
 }

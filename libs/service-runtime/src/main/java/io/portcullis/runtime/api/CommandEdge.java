@@ -33,14 +33,14 @@ import java.util.function.Supplier;
  * Malformed input is refused by throwing {@link RejectedRequestException}, which the error mappers answer.
  * Blocking (reads wait for their projection): resources using it run on worker threads.
  */
-public final class CommandEdge<C extends AccountCommand, S, E> {
+public final class CommandEdge<C extends AccountCommand, S, F, E> {
 
-    private final CommandRuntime<C, S, E> runtime;
+    private final CommandRuntime<C, S, F, E> runtime;
     /** The current request's headers: a request-scoped proxy, read only on the request's own thread. */
     private final HttpHeaders headers;
     private final Executor executor;
 
-    public CommandEdge(CommandRuntime<C, S, E> runtime, HttpHeaders headers, Executor executor) {
+    public CommandEdge(CommandRuntime<C, S, F, E> runtime, HttpHeaders headers, Executor executor) {
         this.runtime = runtime;
         this.headers = headers;
         this.executor = executor;
@@ -78,11 +78,24 @@ public final class CommandEdge<C extends AccountCommand, S, E> {
         return found(find.apply(state(accountId)), missing);
     }
 
+    /**
+     * 200 with what {@code find} finds in the account's state and the facts other services own (for example
+     * the user a name refers to), both as fresh as the headers ask; or the {@code missing} rejection.
+     */
+    public Response findWithFacts(String accountId, BiFunction<S, F, Optional<?>> find, Supplier<Rejection> missing) {
+        AccountId account = StandardHeaders.accountId(accountId);
+        ReadConsistency consistency = consistency();
+        return found(find.apply(runtime.read(account, consistency), runtime.facts(account, consistency)), missing);
+    }
+
     private S state(String accountId) {
         AccountId account = StandardHeaders.accountId(accountId);
-        ReadConsistency consistency = StandardHeaders.readConsistency(headers.getHeaderString(StandardHeaders.CONSISTENCY_TOKEN),
+        return runtime.read(account, consistency());
+    }
+
+    private ReadConsistency consistency() {
+        return StandardHeaders.readConsistency(headers.getHeaderString(StandardHeaders.CONSISTENCY_TOKEN),
                 headers.getHeaderString(StandardHeaders.READ_CONSISTENCY), runtime.service());
-        return runtime.read(account, consistency);
     }
 
     private CompletionStage<Response> send(String accountId, Function<AccountId, C> toCommand,

@@ -10,9 +10,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * A service's command runtime: the only place with Kafka I/O. Sends commands to the partition's
  * single writer and answers with the committed result; serves the account's state from this
- * instance's projection of the event topic.
+ * instance's projection of the event topic, and the facts it knows of other services' entities.
  */
-public interface CommandRuntime<C extends AccountCommand, S, E> extends AutoCloseable {
+public interface CommandRuntime<C extends AccountCommand, S, F, E> extends AutoCloseable {
 
     /** The service whose topics this runtime writes; its tokens name that service's event topic. */
     OwningService service();
@@ -31,6 +31,15 @@ public interface CommandRuntime<C extends AccountCommand, S, E> extends AutoClos
      * @throws ServiceUnavailableException if the projection cannot catch up within the request timeout
      */
     S read(AccountId account, ReadConsistency consistency);
+
+    /**
+     * What other services' events say of the account, as this instance's facts projection has it, at
+     * least as fresh as asked: {@code Latest} waits for everything those services had written for the
+     * account, a token for the offsets it names on their topics.
+     *
+     * @throws ServiceUnavailableException if the projection cannot catch up within the request timeout
+     */
+    F facts(AccountId account, ReadConsistency consistency);
 
     /**
      * True once this instance takes commands: it listens for replies, and its writer has joined the

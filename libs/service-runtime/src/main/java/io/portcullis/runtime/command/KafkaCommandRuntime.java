@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * per emitter, and need two non-default reply settings; a writer also has to rebuild state exactly
  * when a partition is assigned, which the plain consumer's rebalance listener gives directly.
  */
-public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implements CommandRuntime<C, S, E> {
+public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implements CommandRuntime<C, S, F, E> {
 
     private static final Logger LOG = Logger.getLogger(KafkaCommandRuntime.class);
 
@@ -33,6 +33,8 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
     private final CommandGateway<C, E> gateway;
     private final PartitionWriter<C, S, F, E> writer;
     private final EventProjection<S, E> projection;
+    /** Null when the service needs no facts. */
+    private final EventProjection<F, SpecificRecord> factsProjection;
 
     private KafkaCommandRuntime(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings) {
         if (model.service() != settings.service()) {
@@ -51,8 +53,8 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
                             model.events().fromAvro(read));
                 },
                 model.decider()::evolve, settings.service().serviceName()));
-        DecisionFacts<F> facts = new DecisionFacts<>(model.facts(), model.facts().isNone() ? null : add(factsProjection(model, settings)),
-                settings.requestTimeout().dividedBy(2));
+        this.factsProjection = model.facts().isNone() ? null : add(factsProjection(model, settings));
+        DecisionFacts<F> facts = new DecisionFacts<>(model.facts(), factsProjection, settings.requestTimeout().dividedBy(2));
         PendingReplies<E> callers = new PendingReplies<>();
         this.writer = add(new PartitionWriter<>(model, settings, wire, add(new EventAvro(settings.registryUrl())), facts, callers));
         this.gateway = add(new CommandGateway<>(settings, wire, callers));
@@ -80,6 +82,11 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
     @Override
     public S read(AccountId account, ReadConsistency consistency) {
         return projection.read(account, consistency);
+    }
+
+    @Override
+    public F facts(AccountId account, ReadConsistency consistency) {
+        return factsProjection == null ? model.facts().initial() : factsProjection.read(account, consistency);
     }
 
     @Override

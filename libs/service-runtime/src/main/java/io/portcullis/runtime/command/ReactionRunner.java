@@ -109,7 +109,9 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, settings.reactionGroup() + "-" + settings.instanceId(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // A watched topic created after this service started is found within seconds, not the default 5 minutes.
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <pre>{@code
  * @Produces @ApplicationScoped @Startup
- * CommandEdge<IdentityCommand, IdentityState, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
+ * CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
  *     return kit.start(CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class,
  *             new IdentityDecider(config.maxUsersPerAccount())));
  * }
@@ -37,7 +37,7 @@ public class ServiceKit {
     private final String bootstrapServers;
     private final HttpHeaders headers;
     private final Executor executor;
-    private final List<CommandRuntime<?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
+    private final List<CommandRuntime<?, ?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
 
     ServiceKit(PortcullisConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                HttpHeaders headers, Executor executor) {
@@ -48,8 +48,8 @@ public class ServiceKit {
     }
 
     /** Starts the model's runtime (its writer joins, its projections start folding) and returns the edge on it. */
-    public <C extends AccountCommand, S, F, E> CommandEdge<C, S, E> start(CommandModel<C, S, F, E> model) {
-        CommandRuntime<C, S, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers));
+    public <C extends AccountCommand, S, F, E> CommandEdge<C, S, F, E> start(CommandModel<C, S, F, E> model) {
+        CommandRuntime<C, S, F, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers));
         runtimes.add(runtime);
         return new CommandEdge<>(runtime, headers, executor);
     }

@@ -216,13 +216,18 @@ public final class EventProjection<V, R> implements AutoCloseable {
             consumer.assign(all);
             consumer.seekToBeginning(all);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record);
-                }
-                // Positions move past transaction markers and aborted records too, so take them from the consumer.
-                for (TopicPartition tp : all) {
-                    positions.set(sourceIndex.get(tp.topic()) * Topic.PARTITIONS + tp.partition(),
-                            consumer.position(tp, Duration.ofSeconds(5)));
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        apply(record);
+                    }
+                    // Positions move past transaction markers and aborted records too, so take them from the consumer.
+                    for (TopicPartition tp : all) {
+                        positions.set(sourceIndex.get(tp.topic()) * Topic.PARTITIONS + tp.partition(),
+                                consumer.position(tp, Duration.ofSeconds(5)));
+                    }
+                } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
+                    // The broker, or a topic of another service that has not started yet, is not there: go on asking.
+                    LOG.infof("Projection %s waiting for %s: %s", name, sources, notYet.getMessage());
                 }
                 synchronized (progress) {
                     progress.notifyAll();

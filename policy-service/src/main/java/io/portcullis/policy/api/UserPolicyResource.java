@@ -1,0 +1,69 @@
+package io.portcullis.policy.api;
+
+import io.portcullis.iam.directory.Directory;
+import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.iam.validation.Constraints;
+import io.portcullis.policy.domain.PolicyCommand;
+import io.portcullis.policy.domain.PolicyEvent;
+import io.portcullis.policy.domain.PolicyQueries;
+import io.portcullis.policy.domain.PolicyRejections;
+import io.portcullis.policy.domain.PolicyState;
+import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.api.RequestParameters;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Managed policies attached to a user of one account. The user is identity-service's: it is found by name
+ * as identity-service last said, read-your-writes (a user created a moment ago is found at once).
+ */
+@Path("/v1/accounts/{accountId}/users/{userName}/attached-policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class UserPolicyResource {
+
+    private final CommandEdge<PolicyCommand, PolicyState, Directory, PolicyEvent> edge;
+
+    public UserPolicyResource(CommandEdge<PolicyCommand, PolicyState, Directory, PolicyEvent> edge) {
+        this.edge = edge;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Attach a managed policy to a user; attaching it again changes nothing (AttachUserPolicy)")
+    public CompletionStage<Response> attach(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+                                            AttachPolicyRequest body) {
+        AttachPolicyRequest request = Objects.requireNonNullElse(body, AttachPolicyRequest.NONE);
+        return edge.execute(accountId, account -> request.toCommand(account, userName));
+    }
+
+    @DELETE
+    @Operation(summary = "Detach a managed policy from a user: policyArn=... (DetachUserPolicy)")
+    public CompletionStage<Response> detach(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+                                            @QueryParam("policyArn") String policyArn) {
+        return edge.execute(accountId, account -> new PolicyCommand.DetachUserPolicy(account, userName, policyArn));
+    }
+
+    @GET
+    @Operation(summary = "List the managed policies attached to a user (ListAttachedUserPolicies)")
+    public Response list(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+                         @QueryParam("pathPrefix") String pathPrefix, @QueryParam("marker") String marker,
+                         @QueryParam("maxItems") String maxItems) {
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
+        return edge.findWithFacts(accountId, (state, directory) -> PolicyQueries.attachedUserPolicies(state, directory, userName, list)
+                .map(AttachedPoliciesResponse::of), () -> PolicyRejections.noSuchUser(userName));
+    }
+}

@@ -1,0 +1,52 @@
+package io.portcullis.policy.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.identity.UserCreated;
+import io.portcullis.events.identity.UserDeleted;
+import io.portcullis.iam.AccountId;
+import io.portcullis.policy.domain.PolicyCommand;
+import io.portcullis.policy.domain.PolicyEvent;
+import io.portcullis.runtime.avro.EventCodec;
+import io.portcullis.testkit.EventRoundTrip;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class PolicyRuntimeTest {
+
+    private static final EventEnvelope ENVELOPE = EventEnvelope.newBuilder().setEventId("e-1").setEventType("UserDeleted")
+            .setAccountId("123456789012").setAggregateId("123456789012").setAggregateVersion(3).setTime(Instant.EPOCH)
+            .setActor("arn:aws:iam::123456789012:root").setRequestId("r-1").setCorrelationId(null)
+            .setSourceService("identity-service").build();
+
+    private final EventCodec<PolicyEvent> codec = PolicyRuntime.model().events();
+
+    @TestFactory
+    Stream<DynamicTest> roundTripsEveryPolicyEventThroughAvroBytes() {
+        return EventRoundTrip.everyEvent(PolicyEvent.class, "io.portcullis.events.policy", codec::toAvro, codec::fromAvro);
+    }
+
+    @Test
+    void forgetsTheUserIdentityServiceDeleted() {
+        // When
+        var command = PolicyRuntime.whenIdentityChanges(new UserDeleted(ENVELOPE, "AIDABOBBOBBOBBOBBOBBO", "Bob"));
+
+        // Then
+        assertThat(command).contains(new PolicyCommand.ForgetUser(new AccountId("123456789012"), "AIDABOBBOBBOBBOBBOBBO"));
+    }
+
+    @Test
+    void otherIdentityEventsNeedNothing() {
+        // When
+        var command = PolicyRuntime.whenIdentityChanges(new UserCreated(ENVELOPE, "AIDABOBBOBBOBBOBBOBBO", "Bob", "/",
+                "arn:aws:iam::123456789012:user/Bob", Instant.EPOCH, List.of()));
+
+        // Then
+        assertThat(command).isEmpty();
+    }
+}
