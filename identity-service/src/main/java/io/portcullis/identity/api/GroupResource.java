@@ -2,12 +2,12 @@ package io.portcullis.identity.api;
 
 import io.portcullis.iam.UniqueIds;
 import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
-import io.portcullis.identity.domain.IdentityRejections;
 import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.CommandStamps;
@@ -66,7 +66,7 @@ public class GroupResource {
     public Response get(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
         return edge.find(accountId, state -> state.group(groupName).map(GroupResponse::of),
-                () -> IdentityRejections.noSuchGroup(groupName));
+                () -> Rejection.noSuchGroup(groupName));
     }
 
     @PATCH
@@ -78,7 +78,7 @@ public class GroupResource {
         UpdateGroupRequest request = Objects.requireNonNullElse(body, UpdateGroupRequest.NONE);
         String after = request.nameAfter(groupName);
         return edge.update(accountId, account -> request.toCommand(account, groupName),
-                state -> state.group(after).map(GroupResponse::of), () -> IdentityRejections.noSuchGroup(after));
+                state -> state.group(after).map(GroupResponse::of), () -> Rejection.noSuchGroup(after));
     }
 
     @DELETE
@@ -97,7 +97,7 @@ public class GroupResource {
         ListRequest list = RequestParameters.list(null, marker, maxItems);
         return edge.find(accountId, state -> state.group(groupName).flatMap(group -> IdentityQueries.listGroupMembers(state, groupName, list)
                         .map(page -> GroupMembersResponse.of(group, page))),
-                () -> IdentityRejections.noSuchGroup(groupName));
+                () -> Rejection.noSuchGroup(groupName));
     }
 
     @PUT

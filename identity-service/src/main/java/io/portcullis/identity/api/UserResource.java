@@ -2,12 +2,12 @@ package io.portcullis.identity.api;
 
 import io.portcullis.iam.UniqueIds;
 import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
-import io.portcullis.identity.domain.IdentityRejections;
 import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.CommandStamps;
@@ -65,7 +65,7 @@ public class UserResource {
     @Operation(summary = "Get a user (GetUser)")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
-        return edge.find(accountId, state -> state.user(userName).map(UserResponse::of), () -> IdentityRejections.noSuchUser(userName));
+        return edge.find(accountId, state -> state.user(userName).map(UserResponse::of), () -> Rejection.noSuchUser(userName));
     }
 
     @PATCH
@@ -77,7 +77,7 @@ public class UserResource {
         UpdateUserRequest request = Objects.requireNonNullElse(body, UpdateUserRequest.NONE);
         String after = request.nameAfter(userName);
         return edge.update(accountId, account -> request.toCommand(account, userName),
-                state -> state.user(after).map(UserResponse::of), () -> IdentityRejections.noSuchUser(after));
+                state -> state.user(after).map(UserResponse::of), () -> Rejection.noSuchUser(after));
     }
 
     @DELETE
@@ -95,7 +95,7 @@ public class UserResource {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
         return edge.find(accountId, state -> IdentityQueries.listUserTags(state, userName, list).map(TagListResponse::of),
-                () -> IdentityRejections.noSuchUser(userName));
+                () -> Rejection.noSuchUser(userName));
     }
 
     @POST
@@ -125,6 +125,6 @@ public class UserResource {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
         return edge.find(accountId, state -> IdentityQueries.listGroupsForUser(state, userName, list).map(GroupListResponse::of),
-                () -> IdentityRejections.noSuchUser(userName));
+                () -> Rejection.noSuchUser(userName));
     }
 }

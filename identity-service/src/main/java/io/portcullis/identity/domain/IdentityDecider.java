@@ -229,14 +229,14 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     private static Decision<IdentityEvent> withUser(IdentityState state, String userName,
                                                     Function<User, Decision<IdentityEvent>> decide) {
         return state.user(userName).map(decide)
-                .orElseGet(() -> Decision.reject(IdentityRejections.noSuchUser(userName)));
+                .orElseGet(() -> Decision.reject(Rejection.noSuchUser(userName)));
     }
 
     /** Decides against the named group; NoSuchEntity when the account has none by that name. */
     private static Decision<IdentityEvent> withGroup(IdentityState state, String groupName,
                                                      Function<Group, Decision<IdentityEvent>> decide) {
         return state.group(groupName).map(decide)
-                .orElseGet(() -> Decision.reject(IdentityRejections.noSuchGroup(groupName)));
+                .orElseGet(() -> Decision.reject(Rejection.noSuchGroup(groupName)));
     }
 
     /** Membership changes name both; the group is looked up first, so a missing group is the error reported. */

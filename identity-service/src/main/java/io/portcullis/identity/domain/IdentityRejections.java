@@ -8,14 +8,6 @@ public final class IdentityRejections {
     private IdentityRejections() {
     }
 
-    public static Rejection noSuchUser(String userName) {
-        return Rejection.noSuchEntity("The user with name " + userName + " cannot be found.");
-    }
-
-    public static Rejection noSuchGroup(String groupName) {
-        return Rejection.noSuchEntity("The group with name " + groupName + " cannot be found.");
-    }
-
     public static Rejection notAMember(String groupName, String userName) {
         return Rejection.noSuchEntity("The user with name " + userName + " is not a member of the group with name " + groupName + ".");
     }

@@ -3,7 +3,6 @@ package io.portcullis.identity.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.events.identity.UserCreated;
 import io.portcullis.testkit.KafkaTestBroker;

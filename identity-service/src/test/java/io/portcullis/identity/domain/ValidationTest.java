@@ -6,8 +6,6 @@ import static io.portcullis.identity.domain.Fixtures.given;
 import static io.portcullis.identity.domain.Fixtures.repeat;
 import static io.portcullis.identity.domain.Fixtures.userCreated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.iam.error.Rejection;

@@ -1,12 +1,12 @@
 package io.portcullis.policy.api;
 
 import io.portcullis.iam.directory.Directory;
+import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyEvent;
 import io.portcullis.policy.domain.PolicyQueries;
-import io.portcullis.policy.domain.PolicyRejections;
 import io.portcullis.policy.domain.PolicyState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.RequestParameters;
@@ -64,6 +64,6 @@ public class UserPolicyResource {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
         return edge.findWithFacts(accountId, (state, directory) -> PolicyQueries.attachedUserPolicies(state, directory, userName, list)
-                .map(AttachedPoliciesResponse::of), () -> PolicyRejections.noSuchUser(userName));
+                .map(AttachedPoliciesResponse::of), () -> Rejection.noSuchUser(userName));
     }
 }

@@ -87,6 +87,6 @@ public final class PolicyDecider implements Decider<PolicyCommand, PolicyState, 
     /** Decides against the named user as identity-service has it; NoSuchEntity when there is none. */
     private static Decision<PolicyEvent> withUser(Directory directory, String userName,
                                                   Function<Directory.Entry, Decision<PolicyEvent>> decide) {
-        return directory.user(userName).map(decide).orElseGet(() -> Decision.reject(PolicyRejections.noSuchUser(userName)));
+        return directory.user(userName).map(decide).orElseGet(() -> Decision.reject(Rejection.noSuchUser(userName)));
     }
 }

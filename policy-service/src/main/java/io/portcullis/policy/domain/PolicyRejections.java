@@ -11,10 +11,6 @@ public final class PolicyRejections {
     private PolicyRejections() {
     }
 
-    public static Rejection noSuchUser(String userName) {
-        return Rejection.noSuchEntity("The user with name " + userName + " cannot be found.");
-    }
-
     public static Rejection notAttachable(String policyArn) {
         return Rejection.noSuchEntity("Policy " + policyArn + " does not exist or is not attachable.");
     }

@@ -17,6 +17,16 @@ public record Rejection(IamErrorCode code, String message) {
         return new Rejection(IamErrorCode.NO_SUCH_ENTITY, message);
     }
 
+    /** IAM's answer for a user name that names no user of the account. */
+    public static Rejection noSuchUser(String userName) {
+        return noSuchEntity("The user with name " + userName + " cannot be found.");
+    }
+
+    /** IAM's answer for a group name that names no group of the account. */
+    public static Rejection noSuchGroup(String groupName) {
+        return noSuchEntity("The group with name " + groupName + " cannot be found.");
+    }
+
     public static Rejection entityAlreadyExists(String message) {
         return new Rejection(IamErrorCode.ENTITY_ALREADY_EXISTS, message);
     }

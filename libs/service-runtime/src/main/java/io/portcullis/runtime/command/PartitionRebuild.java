@@ -120,7 +120,7 @@ final class PartitionRebuild<S, E> {
             if (committed == written || System.nanoTime() > deadline) {
                 return committed;
             }
-            PartitionWriter.pause(Duration.ofMillis(50));
+            SessionLoop.pause(Duration.ofMillis(50));
         }
     }
 

@@ -76,9 +76,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     /** This instance's callers: their replies are handed over in memory after the commit, not through the topic. */
     private final PendingReplies<E> callers;
     private final TransactionStats stats;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final SessionLoop loop;
     /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
     private volatile boolean joined;
 
@@ -94,11 +92,10 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         this.facts = facts;
         this.callers = callers;
         this.stats = new TransactionStats(settings.commandsTopic());
-        this.thread = new Thread(this::run, settings.writerGroup() + "-writer");
-        this.thread.setDaemon(true);
-        // Avro's specific reader loads event classes through the context class loader.
-        this.thread.setContextClassLoader(EventEnvelope.class.getClassLoader());
-        this.thread.start();
+        this.loop = new SessionLoop(settings.writerGroup() + "-writer", EventEnvelope.class.getClassLoader(), this::session, () -> {
+            partitions.clear();
+            joined = false;
+        });
     }
 
     /** A decided command of the current batch, waiting for its events' offsets before it can reply. */
@@ -120,47 +117,24 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         }
     }
 
-    private void run() {
-        while (running) {
-            try {
-                session();
-            } catch (WakeupException stopping) {
-                return;
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                Throwable cause = e;
-                while (cause.getCause() != null && cause.getCause() != cause) {
-                    cause = cause.getCause();
-                }
-                LOG.warnf("Command writer session ended (%s, caused by %s); starting a new one", e.toString(), cause.toString());
-                partitions.clear();
-                joined = false;
-                pause(Duration.ofSeconds(1));
-            }
-        }
-    }
-
-    private void session() throws Exception {
+    private void session(SessionLoop loop) throws Exception {
         try (KafkaProducer<String, byte[]> producer = newProducer();
              KafkaConsumer<String, byte[]> commands = newConsumer();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                      AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                      AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
-            consumer = commands;
+            loop.polling(commands);
             // Aborts whatever transaction this transactional id left open in an earlier life.
             producer.initTransactions();
             commands.subscribe(List.of(settings.commandsTopic()),
                     new Rebalance(commands, new PartitionRebuild<>(model, settings, avro, admin)));
-            while (running) {
+            while (loop.isRunning()) {
                 ConsumerRecords<String, byte[]> batch = commands.poll(Duration.ofMillis(200));
                 if (!batch.isEmpty()) {
                     process(batch, producer, commands);
                 }
             }
         } finally {
-            consumer = null;
             partitions.clear();
         }
     }
@@ -401,14 +375,6 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** True once the writer has joined its group and rebuilt its partitions. */
     boolean hasJoined() {
         return joined;
@@ -416,15 +382,6 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

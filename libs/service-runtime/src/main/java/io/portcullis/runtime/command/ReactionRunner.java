@@ -15,12 +15,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
 
 /**
  * Turns other services' events into this service's reaction commands ({@link Reaction}). The instances
@@ -32,53 +30,35 @@ import org.jboss.logging.Logger;
  */
 final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ReactionRunner.class);
     static final String KEY_PREFIX = "reaction:";
 
     private final List<Reaction<C>> reactions;
     private final CommandRuntimeSettings settings;
     private final WireFormat<C, ?> wire;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private final SessionLoop loop;
 
     ReactionRunner(List<Reaction<C>> reactions, CommandRuntimeSettings settings, WireFormat<C, ?> wire) {
         this.reactions = List.copyOf(reactions);
         this.settings = settings;
         this.wire = wire;
-        this.thread = new Thread(this::run, settings.reactionGroup());
-        this.thread.setDaemon(true);
-        this.thread.setContextClassLoader(EventEnvelope.class.getClassLoader());
-        this.thread.start();
+        this.loop = new SessionLoop(settings.reactionGroup(), EventEnvelope.class.getClassLoader(), this::session, () -> { });
     }
 
-    private void run() {
-        while (running) {
-            try (EventAvro avro = new EventAvro(settings.registryUrl());
-                 KafkaProducer<String, byte[]> producer = newProducer();
-                 KafkaConsumer<String, byte[]> events = newConsumer()) {
-                consumer = events;
-                events.subscribe(reactions.stream().map(r -> r.source().eventsTopic()).distinct().toList());
-                while (running) {
-                    ConsumerRecords<String, byte[]> batch = events.poll(Duration.ofMillis(500));
-                    for (ConsumerRecord<String, byte[]> record : batch) {
-                        react(record, avro, producer);
-                    }
-                    if (!batch.isEmpty()) {
-                        producer.flush();
-                        events.commitSync();
-                    }
+    private void session(SessionLoop loop) {
+        try (EventAvro avro = new EventAvro(settings.registryUrl());
+             KafkaProducer<String, byte[]> producer = newProducer();
+             KafkaConsumer<String, byte[]> events = newConsumer()) {
+            loop.polling(events);
+            events.subscribe(reactions.stream().map(r -> r.source().eventsTopic()).distinct().toList());
+            while (loop.isRunning()) {
+                ConsumerRecords<String, byte[]> batch = events.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    react(record, avro, producer);
                 }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
+                if (!batch.isEmpty()) {
+                    producer.flush();
+                    events.commitSync();
                 }
-                LOG.warnf("Reactions of %s stopped (%s); starting again in 1 s", settings.service().serviceName(), e.toString());
-                PartitionWriter.pause(Duration.ofSeconds(1));
-            } finally {
-                consumer = null;
             }
         }
     }
@@ -126,15 +106,6 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }
