@@ -10,7 +10,6 @@ import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
 import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
-import io.portcullis.runtime.api.CommandStamps;
 import io.portcullis.runtime.api.RequestParameters;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -36,11 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class GroupResource {
 
     private final CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge;
-    private final CommandStamps stamps;
 
-    public GroupResource(CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge, CommandStamps stamps) {
+    public GroupResource(CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge) {
         this.edge = edge;
-        this.stamps = stamps;
     }
 
     @POST
@@ -48,7 +45,7 @@ public class GroupResource {
     @Operation(summary = "Create a group (CreateGroup)")
     public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateGroupRequest body) {
         CreateGroupRequest request = Objects.requireNonNullElse(body, CreateGroupRequest.NONE);
-        return edge.create(accountId, account -> request.toCommand(account, stamps.newId(UniqueIds.Kind.GROUP), stamps.now()),
+        return edge.create(accountId, (account, stamps) -> request.toCommand(account, stamps.newId(UniqueIds.Kind.GROUP), stamps.now()),
                 IdentityEvent.GroupCreated.class, GroupResponse::of);
     }
 

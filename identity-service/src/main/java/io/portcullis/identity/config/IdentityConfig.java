@@ -1,6 +1,7 @@
 package io.portcullis.identity.config;
 
 import io.portcullis.identity.domain.IdentityDecider;
+import io.portcullis.identity.domain.IdentityQuotas;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,4 +15,16 @@ public interface IdentityConfig {
      */
     @WithDefault("5000")
     int maxUsersPerAccount();
+
+    /** The IAM quota {@code GroupsPerAccount}; AWS's default is 300. */
+    @WithDefault("300")
+    int maxGroupsPerAccount();
+
+    /** The IAM quota {@code GroupsPerUser}: groups one user can be a member of; AWS's default is 10. */
+    @WithDefault("10")
+    int maxGroupsPerUser();
+
+    default IdentityQuotas quotas() {
+        return new IdentityQuotas(maxUsersPerAccount(), maxGroupsPerAccount(), maxGroupsPerUser());
+    }
 }

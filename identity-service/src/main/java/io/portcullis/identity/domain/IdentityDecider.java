@@ -34,25 +34,28 @@ import java.util.function.Function;
 
 /**
  * Decides commands against one account's identity directory with IAM's rules: name and path shape,
- * case-insensitive uniqueness, the users-per-account quota (configurable, 5,000 by default), at most 10
- * groups per user and 50 tags per user, and no deleting a user in a group or a group with members.
+ * case-insensitive uniqueness, the quotas ({@link IdentityQuotas}: users and groups per account, groups per
+ * user), 50 tags per user, and no deleting a user in a group or a group with members.
  */
 public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, NoFacts, IdentityEvent> {
 
-    public static final int DEFAULT_USERS_PER_ACCOUNT = 5_000;
-    public static final int GROUPS_PER_USER = 10;
+    public static final int DEFAULT_USERS_PER_ACCOUNT = IdentityQuotas.AWS_DEFAULTS.usersPerAccount();
+    public static final int GROUPS_PER_USER = IdentityQuotas.AWS_DEFAULTS.groupsPerUser();
 
-    private final int usersPerAccount;
+    private final IdentityQuotas quotas;
 
     public IdentityDecider() {
-        this(DEFAULT_USERS_PER_ACCOUNT);
+        this(IdentityQuotas.AWS_DEFAULTS);
     }
 
+    /** AWS's default quotas but for {@code UsersPerAccount}. */
     public IdentityDecider(int usersPerAccount) {
-        if (usersPerAccount < 1) {
-            throw new IllegalArgumentException("usersPerAccount must be at least 1, was " + usersPerAccount);
-        }
-        this.usersPerAccount = usersPerAccount;
+        this(new IdentityQuotas(usersPerAccount, IdentityQuotas.AWS_DEFAULTS.groupsPerAccount(),
+                IdentityQuotas.AWS_DEFAULTS.groupsPerUser()));
+    }
+
+    public IdentityDecider(IdentityQuotas quotas) {
+        this.quotas = quotas;
     }
 
     @Override
@@ -127,8 +130,8 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
         if (state.userById(c.userId()).isPresent()) {
             return Decision.reject(IdentityRejections.idInUse(c.userId()));
         }
-        if (state.userCount() >= usersPerAccount) {
-            return Decision.reject(IdentityRejections.userQuota(usersPerAccount));
+        if (state.userCount() >= quotas.usersPerAccount()) {
+            return Decision.reject(IdentityRejections.userQuota(quotas.usersPerAccount()));
         }
         return Decision.accept(new UserCreated(c.accountId(), c.userId(), c.userName(), c.path(),
                 c.accountId().userArn(c.path(), c.userName()), c.createDate(), c.tags()));
@@ -165,9 +168,9 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
 
     private Decision<IdentityEvent> untagUser(UntagUser c, IdentityState state) {
         return withUser(state, c.userName(), user -> {
-            List<String> present = c.tagKeys().stream().distinct()
-                    .filter(key -> user.tags().stream().anyMatch(tag -> tag.key().equals(key)))
-                    .toList();
+            // The keys as the user holds them, so the event says exactly which tags went.
+            List<String> present = c.tagKeys().stream().map(user::tag).flatMap(Optional::stream).map(Tag::key)
+                    .distinct().toList();
             if (present.isEmpty()) {
                 return Decision.accept(List.of());
             }
@@ -181,6 +184,9 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
         }
         if (state.groupById(c.groupId()).isPresent()) {
             return Decision.reject(IdentityRejections.idInUse(c.groupId()));
+        }
+        if (state.groupCount() >= quotas.groupsPerAccount()) {
+            return Decision.reject(IdentityRejections.groupQuota(quotas.groupsPerAccount()));
         }
         return Decision.accept(new GroupCreated(c.accountId(), c.groupId(), c.groupName(), c.path(),
                 c.accountId().groupArn(c.path(), c.groupName()), c.createDate()));
@@ -207,8 +213,8 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
             if (state.isMember(group, user)) {
                 return Decision.accept(List.of());
             }
-            if (state.groupCountOf(user) >= GROUPS_PER_USER) {
-                return Decision.reject(IdentityRejections.groupsPerUserQuota(GROUPS_PER_USER));
+            if (state.groupCountOf(user) >= quotas.groupsPerUser()) {
+                return Decision.reject(IdentityRejections.groupsPerUserQuota(quotas.groupsPerUser()));
             }
             return Decision.accept(new UserAddedToGroup(c.accountId(), group.groupId(), group.groupName(),
                     user.userId(), user.userName()));

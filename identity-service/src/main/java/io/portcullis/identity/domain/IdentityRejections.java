@@ -37,6 +37,10 @@ public final class IdentityRejections {
         return Rejection.limitExceeded("Cannot exceed quota for UsersPerAccount: " + limit + ".");
     }
 
+    public static Rejection groupQuota(int limit) {
+        return Rejection.limitExceeded("Cannot exceed quota for GroupsPerAccount: " + limit + ".");
+    }
+
     public static Rejection groupsPerUserQuota(int limit) {
         return Rejection.limitExceeded("Cannot exceed quota for GroupsPerUser: " + limit + ".");
     }

@@ -6,6 +6,7 @@ import io.portcullis.identity.config.IdentityConfig;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityDecider;
 import io.portcullis.identity.domain.IdentityEvent;
+import io.portcullis.identity.domain.IdentityQuotas;
 import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.command.CommandModel;
@@ -23,15 +24,19 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class IdentityRuntime {
 
-    /** @param usersPerAccount the {@code UsersPerAccount} quota the decider enforces */
+    /** @param usersPerAccount the {@code UsersPerAccount} quota the decider enforces, with AWS's other quotas */
     public static CommandModel<IdentityCommand, IdentityState, NoFacts, IdentityEvent> model(int usersPerAccount) {
         return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(usersPerAccount));
+    }
+
+    public static CommandModel<IdentityCommand, IdentityState, NoFacts, IdentityEvent> model(IdentityQuotas quotas) {
+        return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(quotas));
     }
 
     @Produces
     @ApplicationScoped
     @Startup
     CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
-        return kit.start(model(config.maxUsersPerAccount()));
+        return kit.start(model(config.quotas()));
     }
 }

@@ -127,4 +127,14 @@ class GroupDeciderTest {
         // Then
         scenario.thenRejected(IamErrorCode.NO_SUCH_ENTITY, "The group with name admins cannot be found.");
     }
+
+    @Test
+    void anAccountHoldsAtMostItsGroupsPerAccountQuota() {
+        // Given
+        var scenario = given(new IdentityDecider(new IdentityQuotas(5_000, 2, 10)), groupCreated("a"), groupCreated("b"));
+        // When
+        scenario.when(createGroup("c"));
+        // Then
+        scenario.thenRejected(IamErrorCode.LIMIT_EXCEEDED, "Cannot exceed quota for GroupsPerAccount: 2.");
+    }
 }

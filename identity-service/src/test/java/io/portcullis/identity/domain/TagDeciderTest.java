@@ -65,14 +65,35 @@ class TagDeciderTest {
     }
 
     @Test
-    void tagKeysAreCaseSensitive() {
+    void tagKeysIgnoreCaseAndKeepTheSpellingLastSet() {
         // Given
-        var scenario = given(userCreated("bob", "/", List.of(TEAM)));
+        var scenario = given(userCreated("bob", "/", List.of(TEAM, new Tag("env", "dev"))));
         // When
         scenario.when(new TagUser(ACCOUNT, "bob", List.of(new Tag("Team", "x"))));
         // Then
         IdentityState state = scenario.then(new UserTagged(ACCOUNT, userId("bob"), "bob", List.of(new Tag("Team", "x"))));
-        assertEquals(2, state.user("bob").orElseThrow().tags().size());
+        assertEquals(List.of(new Tag("Team", "x"), new Tag("env", "dev")), state.user("bob").orElseThrow().tags());
+    }
+
+    @Test
+    void untaggingIgnoresTheCaseOfTheKeyAndNamesTheTagAsHeld() {
+        // Given
+        var scenario = given(userCreated("bob", "/", List.of(new Tag("CostCenter", "1"), TEAM)));
+        // When
+        scenario.when(new UntagUser(ACCOUNT, "bob", List.of("costcenter")));
+        // Then
+        IdentityState state = scenario.then(new UserUntagged(ACCOUNT, userId("bob"), "bob", List.of("CostCenter")));
+        assertEquals(List.of(TEAM), state.user("bob").orElseThrow().tags());
+    }
+
+    @Test
+    void twoKeysThatDifferOnlyInCaseAreTheSameKeyTwice() {
+        // Given
+        var scenario = given(userCreated("bob"));
+        // When
+        scenario.when(new TagUser(ACCOUNT, "bob", List.of(new Tag("Team", "a"), new Tag("team", "b"))));
+        // Then
+        scenario.thenRejected(IamErrorCode.INVALID_INPUT, "Duplicate tag key 'team' in the request.");
     }
 
     @Test
@@ -161,7 +182,7 @@ class TagDeciderTest {
         // Given
         var scenario = given(userCreated("bob", "/", List.of(TEAM)));
         // When
-        scenario.when(new UntagUser(ACCOUNT, "bob", List.of("TEAM")));
+        scenario.when(new UntagUser(ACCOUNT, "bob", List.of("owner")));
         // Then
         scenario.then();
     }

@@ -17,8 +17,13 @@ public enum IamErrorCode {
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415),
+    /** An {@code Idempotency-Key} used again with another request (another operation or other parameters). */
+    IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch", 400),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
-    SERVICE_FAILURE("ServiceFailure", 500);
+    SERVICE_FAILURE("ServiceFailure", 500),
+    /** A command the service could not process at all (answered with a reference to the log line). */
+    INTERNAL_FAILURE("InternalFailure", 500);
 
     private final String code;
     private final int httpStatus;

@@ -32,6 +32,8 @@ public final class Constraints {
     public static final int MAX_TAG_KEY = 128;
     public static final int MAX_TAG_VALUE = 256;
     public static final int MAX_ITEMS = 1000;
+    /** How many violations one answer quotes (all are counted). */
+    public static final int MAX_QUOTED = 10;
 
     /** User, group, role and policy names. */
     public static final String NAME_PATTERN = "[\\w+=,.@-]+";
@@ -171,14 +173,19 @@ public final class Constraints {
         return this;
     }
 
-    /** The single ValidationError for everything collected, or empty when the input is well-formed. */
+    /**
+     * The single ValidationError for everything collected, or empty when the input is well-formed. It counts
+     * every violation but quotes at most {@value #MAX_QUOTED}, so a request with thousands of bad values gets
+     * a short answer.
+     */
     public Optional<Rejection> result() {
         if (violations.isEmpty()) {
             return Optional.empty();
         }
         int n = violations.size();
-        return Optional.of(Rejection.validationError(
-                n + " validation error" + (n == 1 ? "" : "s") + " detected: " + String.join("; ", violations)));
+        String quoted = String.join("; ", violations.subList(0, Math.min(n, MAX_QUOTED)));
+        return Optional.of(Rejection.validationError(n + " validation error" + (n == 1 ? "" : "s") + " detected: " + quoted
+                + (n > MAX_QUOTED ? "; and " + (n - MAX_QUOTED) + " more" : "")));
     }
 
     private void tagKey(String field, String key) {

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Rules about a set of tags beyond their shape, the same for every taggable IAM entity: no reserved
- * {@code aws:} key, no key twice in one request, at most {@value Constraints#MAX_TAGS} on one entity.
+ * {@code aws:} key, no key twice in one request (keys are case-insensitive, so {@code Team} and {@code team}
+ * are the same key), at most {@value Constraints#MAX_TAGS} on one entity.
  */
 public final class TagRules {
 
@@ -26,7 +27,7 @@ public final class TagRules {
             if (tag.key().toLowerCase(Locale.ROOT).startsWith(RESERVED_TAG_PREFIX)) {
                 return Optional.of(reservedKey(tag.key()));
             }
-            if (!keys.add(tag.key())) {
+            if (!keys.add(tag.key().toLowerCase(Locale.ROOT))) {
                 return Optional.of(duplicateKey(tag.key()));
             }
         }

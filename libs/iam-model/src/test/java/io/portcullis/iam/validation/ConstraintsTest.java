@@ -143,4 +143,18 @@ class ConstraintsTest {
         assertEquals(100, request.maxItems());
         assertTrue(request.validate().isEmpty());
     }
+
+    @Test
+    void countsEveryViolationButQuotesOnlyTheFirstTen() {
+        // Given 30 tags with a bad key each
+        Tag[] bad = java.util.stream.IntStream.range(0, 30).mapToObj(i -> new Tag("bad#" + i, "v")).toArray(Tag[]::new);
+
+        // When
+        String message = tagsCheck(bad).orElseThrow().message();
+
+        // Then
+        assertTrue(message.startsWith("30 validation errors detected: "), message);
+        assertTrue(message.endsWith("; and 20 more"), message);
+        assertTrue(message.contains("'bad#9'") && !message.contains("'bad#10'"), message);
+    }
 }

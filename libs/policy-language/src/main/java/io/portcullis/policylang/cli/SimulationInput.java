@@ -21,7 +21,7 @@ import java.util.Set;
 public record SimulationInput(AuthorizationRequest request, PolicySet policies) {
 
     private static final Set<String> FIELDS = Set.of(
-            "principal", "principalTags", "action", "resource", "resourceAccount", "context", "policies");
+            "principal", "principalId", "principalTags", "action", "resource", "resourceAccount", "context", "policies");
     private static final Set<String> POLICY_FIELDS = Set.of(
             "identity", "permissionsBoundary", "scps", "resource", "session");
 
@@ -35,7 +35,8 @@ public record SimulationInput(AuthorizationRequest request, PolicySet policies) 
                 requiredText(root, "action"),
                 requiredText(root, "resource"),
                 optionalText(root, "resourceAccount"),
-                context(root.get("context")));
+                context(root.get("context")),
+                optionalText(root, "principalId"));
         JsonNode policies = root.get("policies");
         if (policies == null || policies.isNull()) {
             return new SimulationInput(request, PolicySet.identityOnly(List.of()));

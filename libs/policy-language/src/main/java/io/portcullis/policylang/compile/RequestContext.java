@@ -10,7 +10,9 @@ import java.util.Map;
  * the principal's ARN read, and every context key lower-cased (condition keys are case-insensitive).
  * Keys AWS derives from the principal ({@code aws:PrincipalArn}, {@code aws:PrincipalAccount},
  * {@code aws:username}, {@code aws:PrincipalTag/...}, {@code aws:PrincipalType}, {@code aws:ResourceAccount})
- * are added unless the caller supplied them.
+ * are the engine's: whatever the caller put under those names (and under {@code aws:userid},
+ * {@code aws:PrincipalOrgID} and the other principal keys the caller cannot vouch for) is dropped, so no caller
+ * can claim another principal's identity or tags by passing context through.
  */
 public final class RequestContext {
 
@@ -78,21 +80,40 @@ public final class RequestContext {
      * Prepares a request.
      *
      * @param principalTags the principal's tags, exposed as {@code aws:PrincipalTag/key}
+     * @param principalId the principal's unique id, exposed as {@code aws:userid}; null when not known
      * @param resourceAccount the account that owns the resource; empty or null means the principal's account
      * @param context further context keys, each with one or more values
      */
-    public static RequestContext of(String principalArn, Map<String, String> principalTags, String action,
+    public static RequestContext of(String principalArn, Map<String, String> principalTags, String principalId, String action,
                                     String resource, String resourceAccount, Map<String, List<String>> context) {
         Map<String, String[]> values = new HashMap<>();
-        context.forEach((key, list) -> values.put(key.toLowerCase(Locale.ROOT), list.toArray(new String[0])));
+        context.forEach((key, list) -> {
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (!isEngines(lower)) {
+                values.put(lower, list.toArray(new String[0]));
+            }
+        });
         principalTags.forEach((key, value) ->
-                values.putIfAbsent(("aws:principaltag/" + key).toLowerCase(Locale.ROOT), new String[] {value}));
+                values.put(("aws:principaltag/" + key).toLowerCase(Locale.ROOT), new String[] {value}));
+        if (principalId != null && !principalId.isEmpty()) {
+            values.put("aws:userid", new String[] {principalId});
+        }
         return new RequestContext(principalArn, action, resource, resourceAccount, values);
+    }
+
+    /** Keys about the principal (and the resource's account) that only the engine, never the caller, may set. */
+    private static final java.util.Set<String> ENGINE_KEYS = java.util.Set.of(
+            "aws:principalarn", "aws:principalaccount", "aws:principaltype", "aws:resourceaccount", "aws:username",
+            "aws:userid", "aws:principalorgid", "aws:principalorgpaths", "aws:principalisawsservice",
+            "aws:principalservicename", "aws:principalservicenameslist");
+
+    static boolean isEngines(String lowerKey) {
+        return ENGINE_KEYS.contains(lowerKey) || lowerKey.startsWith("aws:principaltag/");
     }
 
     private void derive(String key, String value) {
         if (!value.isEmpty()) {
-            values.putIfAbsent(key, new String[] {value});
+            values.put(key, new String[] {value});
         }
     }
 

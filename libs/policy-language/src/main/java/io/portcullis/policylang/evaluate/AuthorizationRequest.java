@@ -7,18 +7,27 @@ import java.util.Map;
 /**
  * A request to decide.
  *
+ * @param principalTags the principal's tags, which become {@code aws:PrincipalTag/...}
  * @param resourceAccount the account owning the resource; empty means the principal's own account
- * @param context context keys with one or more values each
+ * @param context context keys with one or more values each; keys about the principal are the engine's and
+ *     are dropped from it ({@link RequestContext})
+ * @param principalId the principal's unique id ({@code AIDA…}), which becomes {@code aws:userid}; null when unknown
  */
 public record AuthorizationRequest(String principal, Map<String, String> principalTags, String action, String resource,
-                                   String resourceAccount, Map<String, List<String>> context) {
+                                   String resourceAccount, Map<String, List<String>> context, String principalId) {
 
     public AuthorizationRequest {
         principalTags = Map.copyOf(principalTags);
         context = Map.copyOf(context);
     }
 
+    /** A request whose principal's unique id is not known. */
+    public AuthorizationRequest(String principal, Map<String, String> principalTags, String action, String resource,
+                                String resourceAccount, Map<String, List<String>> context) {
+        this(principal, principalTags, action, resource, resourceAccount, context, null);
+    }
+
     public RequestContext toContext() {
-        return RequestContext.of(principal, principalTags, action, resource, resourceAccount, context);
+        return RequestContext.of(principal, principalTags, principalId, action, resource, resourceAccount, context);
     }
 }

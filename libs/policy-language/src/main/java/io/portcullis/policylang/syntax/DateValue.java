@@ -1,12 +1,13 @@
 package io.portcullis.policylang.syntax;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
 
 /** Dates as IAM's date operators read them: ISO 8601 (date, date-time with or without offset) or epoch seconds. */
 public final class DateValue {
@@ -24,26 +25,27 @@ public final class DateValue {
             }
             return OptionalLong.of(Long.parseLong(text) * 1000L);
         }
-        try {
-            return OptionalLong.of(OffsetDateTime.parse(text).toInstant().toEpochMilli());
-        } catch (DateTimeParseException notOffset) {
-            // fall through to the next accepted form
+        return first(text,
+                t -> OffsetDateTime.parse(t).toInstant().toEpochMilli(),
+                t -> Instant.parse(t).toEpochMilli(),
+                t -> LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli(),
+                t -> LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+    }
+
+    /**
+     * The first accepted form that reads the text. A date that parses but has no epoch millisecond (years
+     * beyond about ±292 million, such as {@code +999999999-12-31}) is no date: it matches no date condition.
+     */
+    @SafeVarargs
+    private static OptionalLong first(String text, ToLongFunction<String>... forms) {
+        for (ToLongFunction<String> form : forms) {
+            try {
+                return OptionalLong.of(form.applyAsLong(text));
+            } catch (DateTimeException | ArithmeticException notThisForm) {
+                // try the next accepted form
+            }
         }
-        try {
-            return OptionalLong.of(Instant.parse(text).toEpochMilli());
-        } catch (DateTimeParseException notInstant) {
-            // fall through
-        }
-        try {
-            return OptionalLong.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli());
-        } catch (DateTimeParseException notLocal) {
-            // fall through
-        }
-        try {
-            return OptionalLong.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-        } catch (DateTimeParseException notDate) {
-            return OptionalLong.empty();
-        }
+        return OptionalLong.empty();
     }
 
     private static boolean isDigits(String text) {

@@ -21,7 +21,8 @@ public record PolicyDocument(
         statements = List.copyOf(statements);
     }
 
-    static PolicyDocument empty(int characters, int charactersWithoutWhitespace) {
+    /** A document of this size whose statements were not read. */
+    public static PolicyDocument empty(int characters, int charactersWithoutWhitespace) {
         return new PolicyDocument(PolicyVersion.V2008_10_17, null, null, List.of(), characters, charactersWithoutWhitespace);
     }
 }

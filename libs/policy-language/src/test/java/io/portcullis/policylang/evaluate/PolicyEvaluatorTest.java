@@ -91,4 +91,49 @@ class PolicyEvaluatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PolicySet(List.of(), identity, List.of(), null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void keysTheEngineDerivesWinOverWhatTheCallerPutsInTheContext() {
+        // Given a policy that allows only principals tagged team=admin, named admin, of account 999999999999
+        String onlyAdmins = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"admin\"}}}}";
+        String onlyAdminName = onlyAdmins.replace("aws:PrincipalTag/team\\\":\\\"admin", "aws:username\\\":\\\"admin");
+        String onlyOtherAccount = onlyAdmins.replace("aws:PrincipalTag/team\\\":\\\"admin",
+                "aws:PrincipalAccount\\\":\\\"999999999999");
+        AuthorizationRequest claiming = new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", Map.of("team", "dev"),
+                "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of(
+                        "aws:PrincipalTag/team", List.of("admin"), "AWS:USERNAME", List.of("admin"),
+                        "aws:PrincipalAccount", List.of("999999999999"), "aws:userid", List.of("AIDAADMIN")));
+
+        // When
+        List<Decision> decisions = java.util.stream.Stream.of(onlyAdmins, onlyAdminName, onlyOtherAccount)
+                .map(policy -> PolicyEvaluator.decide(PolicySet.identityOnly(List.of(PolicyCompiler.compile(policy,
+                        PolicyKind.MANAGED))), claiming))
+                .toList();
+
+        // Then
+        assertThat(decisions).allSatisfy(decision -> assertThat(decision).isInstanceOf(Decision.ImplicitDeny.class));
+        assertThat(claiming.toContext().values("aws:userid")).isNull();
+        assertThat(claiming.toContext().single("aws:principaltag/team")).isEqualTo("dev");
+    }
+
+    @Test
+    void aDateWithAYearBeyondEpochMillisecondsNeitherThrowsNorMatches() {
+        // Given a valid policy allowing requests after 2020, and one with a date no millisecond can hold
+        String after2020 = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2020-01-01\"}}}}";
+        String afterTheEnd = after2020.replace("2020-01-01", "+999999999-12-31");
+        AuthorizationRequest atTheEnd = new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", Map.of(),
+                "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of("aws:CurrentTime", List.of("+999999999-12-31T00:00:00Z")));
+
+        // When
+        var validated = io.portcullis.policylang.validate.PolicyValidator.validate(afterTheEnd, PolicyKind.MANAGED);
+        Decision decision = PolicyEvaluator.decide(PolicySet.identityOnly(List.of(PolicyCompiler.compile(after2020,
+                PolicyKind.MANAGED))), atTheEnd);
+
+        // Then
+        assertThat(validated.isValid()).isFalse();
+        assertThat(validated.diagnostics()).extracting(d -> d.code()).containsOnly("MalformedPolicyDocument");
+        assertThat(decision).isInstanceOf(Decision.ImplicitDeny.class);
+    }
 }

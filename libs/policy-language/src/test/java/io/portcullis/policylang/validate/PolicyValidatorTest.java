@@ -110,4 +110,19 @@ class PolicyValidatorTest {
         }
         assertThat(PolicyKind.defaultFor(PolicyType.IDENTITY)).isEqualTo(PolicyKind.MANAGED);
     }
+
+    @Test
+    void aDocumentOverItsQuotaIsRefusedWithoutBeingParsed() {
+        // Given 14 MB that is not even JSON: were it parsed, the answer would be a syntax error
+        String huge = "{" + "x".repeat(14 << 20);
+
+        // When
+        var validated = PolicyValidator.validate(huge, PolicyKind.MANAGED);
+
+        // Then
+        assertThat(validated.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("LimitExceeded");
+            assertThat(d.message()).contains("PolicySize: 6144");
+        });
+    }
 }

@@ -3,6 +3,7 @@ package io.portcullis.runtime.api;
 import io.portcullis.iam.AccountId;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.iam.error.Rejection;
+import io.portcullis.runtime.command.CommandFingerprint;
 import io.portcullis.runtime.command.CommandMetadata;
 import io.portcullis.runtime.command.CommandResult;
 import io.portcullis.runtime.command.CommandRuntime;
@@ -39,23 +40,30 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
     /** The current request's headers: a request-scoped proxy, read only on the request's own thread. */
     private final HttpHeaders headers;
     private final Executor executor;
+    private final CommandStamps stamps;
 
-    public CommandEdge(CommandRuntime<C, S, F, E> runtime, HttpHeaders headers, Executor executor) {
+    public CommandEdge(CommandRuntime<C, S, F, E> runtime, HttpHeaders headers, Executor executor, CommandStamps stamps) {
         this.runtime = runtime;
         this.headers = headers;
         this.executor = executor;
+        this.stamps = stamps;
     }
 
-    /** Sends the command; 201 with the body made of the event of type {@code created} that it caused. */
-    public <X extends E> CompletionStage<Response> create(String accountId, Function<AccountId, C> command, Class<X> created,
-                                                          Function<X, ?> body) {
-        return send(accountId, command, (account, accepted) ->
-                CompletableFuture.completedStage(status(Response.Status.CREATED, body.apply(accepted.event(created)))));
+    /**
+     * Sends the command, built with the time and the fresh ids it needs ({@link CommandStamps}); 201 with the
+     * body made of the event of type {@code created} that it caused.
+     */
+    public <X extends E> CompletionStage<Response> create(String accountId, BiFunction<AccountId, CommandStamps, C> command,
+                                                          Class<X> created, Function<X, ?> body) {
+        return send(accountId, account -> command.apply(account, stamps),
+                account -> CommandFingerprint.of(command.apply(account, CommandStamps.FIXED)),
+                (account, accepted) -> CompletableFuture.completedStage(status(Response.Status.CREATED, body.apply(accepted.event(created)))));
     }
 
     /** Sends the command; 204 when it is accepted (whether or not it changed anything, as IAM answers). */
     public CompletionStage<Response> execute(String accountId, Function<AccountId, C> command) {
-        return send(accountId, command, (account, accepted) -> CompletableFuture.completedStage(Response.noContent().build()));
+        return send(accountId, command, account -> null,
+                (account, accepted) -> CompletableFuture.completedStage(Response.noContent().build()));
     }
 
     /**
@@ -64,7 +72,7 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
      */
     public CompletionStage<Response> update(String accountId, Function<AccountId, C> command, Function<S, Optional<?>> find,
                                             Supplier<Rejection> missing) {
-        return send(accountId, command, (account, accepted) -> CompletableFuture.supplyAsync(
+        return send(accountId, command, account -> null, (account, accepted) -> CompletableFuture.supplyAsync(
                 () -> found(find.apply(runtime.read(account, after(accepted.token()))), missing), executor));
     }
 
@@ -98,13 +106,15 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
                 headers.getHeaderString(StandardHeaders.READ_CONSISTENCY), runtime.service());
     }
 
-    private CompletionStage<Response> send(String accountId, Function<AccountId, C> toCommand,
+    /** {@code fingerprint} answers null when the command itself is the request's fingerprint (it has no stamps). */
+    private CompletionStage<Response> send(String accountId, Function<AccountId, C> toCommand, Function<AccountId, String> fingerprint,
                                            BiFunction<AccountId, CommandResult.Accepted<E>, CompletionStage<Response>> onAccepted) {
         AccountId account = StandardHeaders.accountId(accountId);
         String idempotencyKey = headers.getHeaderString(StandardHeaders.IDEMPOTENCY_KEY);
         CommandMetadata metadata = StandardHeaders.metadata(account, idempotencyKey, headers.getHeaderString(StandardHeaders.ACTOR),
                 headers.getHeaderString(StandardHeaders.CORRELATION_ID),
-                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())
+                .withRequestFingerprint(idempotencyKey == null ? null : fingerprint.apply(account));
         C command = toCommand.apply(account);
         RejectedRequestException.refuseIf(command.validate());
         return runtime.send(command, metadata)

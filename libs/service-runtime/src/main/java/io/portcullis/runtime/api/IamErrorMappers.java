@@ -1,11 +1,13 @@
 package io.portcullis.runtime.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.runtime.failure.ServiceUnavailableException;
+import io.portcullis.runtime.projection.TokenNotReturnedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -44,9 +46,19 @@ public class IamErrorMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return IamError.response(IamErrorCode.INVALID_INPUT,
-                "The request body is not valid JSON (line " + e.getLocation().getLineNr()
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return IamError.response(IamErrorCode.INVALID_INPUT,
+                    "The request body is nested too deeply or holds a value too long to read.");
+        }
+        return IamError.response(IamErrorCode.INVALID_INPUT, e.getLocation() == null
+                ? "The request body is not valid JSON."
+                : "The request body is not valid JSON (line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + ").");
+    }
+
+    @ServerExceptionMapper
+    public Response tokenNotReturned(TokenNotReturnedException e) {
+        return IamError.response(IamErrorCode.VALIDATION_ERROR, e.getMessage());
     }
 
     @ServerExceptionMapper

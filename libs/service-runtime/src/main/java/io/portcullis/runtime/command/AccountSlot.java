@@ -9,7 +9,16 @@ import java.util.Map;
  * version of its last event), and the replies to its most recent commands that carried an idempotency
  * key, so a retry is answered from the first decision.
  */
-record AccountSlot<S, E>(S state, long version, LinkedHashMap<String, Reply<E>> replies) {
+record AccountSlot<S, E>(S state, long version, LinkedHashMap<String, Remembered<E>> replies) {
+
+    /** The reply to a keyed command, and the fingerprint of the request it answered (null when not recorded). */
+    record Remembered<E>(Reply<E> reply, String requestFingerprint) {
+
+        /** True unless both requests are known and differ: a retry of the same request. */
+        boolean answers(String fingerprint) {
+            return requestFingerprint == null || fingerprint == null || requestFingerprint.equals(fingerprint);
+        }
+    }
 
     static final int REPLIES_REMEMBERED_PER_ACCOUNT = 1000;
 
@@ -22,14 +31,14 @@ record AccountSlot<S, E>(S state, long version, LinkedHashMap<String, Reply<E>> 
         return new AccountSlot<>(state, version, replies);
     }
 
-    void remember(String idempotencyKey, Reply<E> reply) {
-        replies.put(idempotencyKey, reply);
+    void remember(String idempotencyKey, Reply<E> reply, String requestFingerprint) {
+        replies.put(idempotencyKey, new Remembered<>(reply, requestFingerprint));
     }
 
-    private static <E> LinkedHashMap<String, Reply<E>> recentReplies() {
+    private static <E> LinkedHashMap<String, Remembered<E>> recentReplies() {
         return new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Reply<E>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Remembered<E>> eldest) {
                 return size() > REPLIES_REMEMBERED_PER_ACCOUNT;
             }
         };

@@ -47,7 +47,9 @@ final class CommandGateway<C, E> implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> replies;
     private final PendingReplies<E> pending;
     private final Thread replyReader;
-    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+    private final Object listeningChanged = new Object();
+    /** True while the reply reader reads from where it started listening: no committed reply goes unseen. */
+    private volatile boolean listening;
     private volatile boolean running = true;
 
     CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire, PendingReplies<E> pending) {
@@ -119,16 +121,33 @@ final class CommandGateway<C, E> implements AutoCloseable {
 
     /** True once the reply reader listens (waiting at most the request timeout for it). */
     private boolean awaitListening() {
-        try {
-            return listening.await(settings.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+        synchronized (listeningChanged) {
+            while (!listening) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(listeningChanged, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
     boolean isListening() {
-        return listening.getCount() == 0;
+        return listening;
+    }
+
+    private void listening(boolean now) {
+        synchronized (listeningChanged) {
+            listening = now;
+            listeningChanged.notifyAll();
+        }
     }
 
     /**
@@ -143,7 +162,7 @@ final class CommandGateway<C, E> implements AutoCloseable {
             try {
                 replies.seekToEnd(partitions);
                 partitions.forEach(tp -> replies.position(tp, Duration.ofSeconds(5)));
-                listening.countDown();
+                listening(true);
                 return;
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 LOG.infof("Waiting for %s: %s", settings.repliesTopic(), e.getMessage());
@@ -151,31 +170,60 @@ final class CommandGateway<C, E> implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads replies until closed. A failure starts listening again from the end after a back-off; replies
+     * committed meanwhile are missed, so their callers time out (503) and retry with the same Idempotency-Key,
+     * which answers them from the first decision.
+     */
     private void readReplies() {
+        Duration backoff = Duration.ofSeconds(1);
         try {
-            listenFromTheEnd();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : replies.poll(Duration.ofMillis(500))) {
-                    Header header = record.headers().lastHeader(CORRELATION_HEADER);
-                    if (header == null) {
-                        continue;
-                    }
-                    String correlationId = new String(header.value(), StandardCharsets.UTF_8);
-                    if (pending.awaits(correlationId)) {
-                        try {
-                            pending.complete(correlationId, wire.readReply(record.value()));
-                        } catch (RuntimeException e) {
-                            pending.fail(correlationId, e);
+                try {
+                    listenFromTheEnd();
+                    while (running) {
+                        for (ConsumerRecord<String, byte[]> record : replies.poll(Duration.ofMillis(500))) {
+                            answer(record);
                         }
                     }
+                } catch (WakeupException stopping) {
+                    return;
+                } catch (RuntimeException e) {
+                    listening(false);
+                    if (!running) {
+                        return;
+                    }
+                    LOG.warnf("Reply reader stopped (%s); listening again in %d s", e.toString(), backoff.toSeconds());
+                    pause(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
                 }
             }
-        } catch (WakeupException stopping) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("Reply reader stopped", e);
         } finally {
+            listening(false);
             replies.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void answer(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(CORRELATION_HEADER);
+        if (header == null) {
+            return;
+        }
+        String correlationId = new String(header.value(), StandardCharsets.UTF_8);
+        if (pending.awaits(correlationId)) {
+            try {
+                pending.complete(correlationId, wire.readReply(record.value()));
+            } catch (RuntimeException e) {
+                pending.fail(correlationId, e);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,6 +5,7 @@ import io.portcullis.iam.AccountId;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.failure.ServiceUnavailableException;
 import io.portcullis.runtime.projection.ReadConsistency;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -42,10 +43,16 @@ public interface CommandRuntime<C extends AccountCommand, S, F, E> extends AutoC
     F facts(AccountId account, ReadConsistency consistency);
 
     /**
-     * True once this instance takes commands: it listens for replies, and its writer has joined the
-     * writers' group and rebuilt the partitions it was given. Readiness reports it.
+     * Each part this instance needs to take commands and serve fresh reads, with what is wrong with it (an
+     * empty text when nothing is): the reply reader listens, the writer has joined the writers' group and
+     * rebuilt what it was given, the projections read and are stopped at no unreadable event, reactions run.
      */
-    boolean isReady();
+    Map<String, String> readiness();
+
+    /** True when every part is ready. Readiness reports it. */
+    default boolean isReady() {
+        return readiness().values().stream().allMatch(String::isEmpty);
+    }
 
     @Override
     void close();

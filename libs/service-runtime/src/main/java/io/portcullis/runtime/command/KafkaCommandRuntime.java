@@ -1,5 +1,7 @@
 package io.portcullis.runtime.command;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.AccountId;
@@ -8,7 +10,9 @@ import io.portcullis.runtime.avro.EventAvro;
 import io.portcullis.runtime.projection.EventProjection;
 import io.portcullis.runtime.projection.ReadConsistency;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.apache.avro.specific.SpecificRecord;
 import org.jboss.logging.Logger;
@@ -35,8 +39,10 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
     private final EventProjection<S, E> projection;
     /** Null when the service needs no facts. */
     private final EventProjection<F, SpecificRecord> factsProjection;
+    /** Null when the service reacts to no other service's events. */
+    private final ReactionRunner<C> reactions;
 
-    private KafkaCommandRuntime(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings) {
+    private KafkaCommandRuntime(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings, MeterRegistry meters) {
         if (model.service() != settings.service()) {
             throw new IllegalStateException("The command model is " + model.service() + "'s but this process owns the topics of "
                     + settings.service() + " (portcullis.owns)");
@@ -56,17 +62,21 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
         this.factsProjection = model.facts().isNone() ? null : add(factsProjection(model, settings));
         DecisionFacts<F> facts = new DecisionFacts<>(model.facts(), factsProjection, settings.requestTimeout().dividedBy(2));
         PendingReplies<E> callers = new PendingReplies<>();
-        this.writer = add(new PartitionWriter<>(model, settings, wire, add(new EventAvro(settings.registryUrl())), facts, callers));
+        this.writer = add(new PartitionWriter<>(model, settings, wire, add(new EventAvro(settings.registryUrl())), facts, callers,
+                meters));
         this.gateway = add(new CommandGateway<>(settings, wire, callers));
-        if (!model.reactions().isEmpty()) {
-            add(new ReactionRunner<>(model.reactions(), settings, wire));
+        this.reactions = model.reactions().isEmpty() ? null : add(new ReactionRunner<>(model.reactions(), settings, wire));
+        stuckPartitions(meters, settings, "own", projection);
+        if (factsProjection != null) {
+            stuckPartitions(meters, settings, "facts", factsProjection);
         }
     }
 
-    /** Starts the runtime's threads; the caller closes it. */
+    /** Starts the runtime's threads, its meters in {@code meters}; the caller closes it. */
     public static <C extends AccountCommand, S, F, E> KafkaCommandRuntime<C, S, F, E> start(CommandModel<C, S, F, E> model,
-                                                                                          CommandRuntimeSettings settings) {
-        return new KafkaCommandRuntime<>(model, settings);
+                                                                                          CommandRuntimeSettings settings,
+                                                                                          MeterRegistry meters) {
+        return new KafkaCommandRuntime<>(model, settings, meters);
     }
 
     @Override
@@ -90,8 +100,18 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
     }
 
     @Override
-    public boolean isReady() {
-        return gateway.isListening() && writer.hasJoined();
+    public Map<String, String> readiness() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("replies", gateway.isListening() ? "" : "not listening for replies yet");
+        parts.put("writer", writer.hasJoined() ? "" : "not a member of the writers' group yet");
+        parts.put("projection", projection.problem());
+        if (factsProjection != null) {
+            parts.put("facts", factsProjection.problem());
+        }
+        if (reactions != null) {
+            parts.put("reactions", reactions.isReacting() ? "" : "not reading other services' events");
+        }
+        return parts;
     }
 
     @Override
@@ -105,6 +125,13 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
                 LOG.warnf("Closing %s failed: %s", parts.get(i).getClass().getSimpleName(), e.toString());
             }
         }
+    }
+
+    private static void stuckPartitions(MeterRegistry meters, CommandRuntimeSettings settings, String projection,
+                                        EventProjection<?, ?> events) {
+        Gauge.builder("portcullis.projection.stuck.partitions", events, EventProjection::stuckPartitions)
+                .description("Partitions a projection has stopped at an event it cannot read (retried, never skipped)")
+                .tag("service", settings.service().serviceName()).tag("projection", projection).register(meters);
     }
 
     private <T extends AutoCloseable> T add(T part) {

@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 final class PartitionRebuild<S, E> {
 
     static final String IDEMPOTENCY_HEADER = "portcullis-idempotency-key";
+    static final String FINGERPRINT_HEADER = "portcullis-request-fingerprint";
     private static final Logger LOG = Logger.getLogger(PartitionRebuild.class);
 
     private final CommandModel<?, S, ?, E> model;
@@ -98,8 +99,10 @@ final class PartitionRebuild<S, E> {
                     }
                     List<E> commandEvents = sameCommand.get(partition);
                     commandEvents.add(event);
+                    Header fingerprint = record.headers().lastHeader(FINGERPRINT_HEADER);
                     next.remember(idempotencyKey, Reply.accepted(List.copyOf(commandEvents),
-                            ConsistencyToken.of(settings.service(), partition, record.offset() + 1)));
+                                    ConsistencyToken.of(settings.service(), partition, record.offset() + 1)),
+                            fingerprint == null ? null : new String(fingerprint.value(), StandardCharsets.UTF_8));
                 }
             }
         }

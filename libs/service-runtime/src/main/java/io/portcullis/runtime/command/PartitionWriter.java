@@ -1,5 +1,7 @@
 package io.portcullis.runtime.command;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.iam.decider.Decision;
@@ -8,6 +10,7 @@ import io.portcullis.iam.error.Rejection;
 import io.portcullis.runtime.avro.EventAvro;
 import io.portcullis.runtime.command.WireFormat.CommandEnvelope;
 import io.portcullis.runtime.command.WireFormat.Reply;
+import io.portcullis.runtime.failure.Failures;
 import io.portcullis.runtime.projection.ConsistencyToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,6 +79,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     /** This instance's callers: their replies are handed over in memory after the commit, not through the topic. */
     private final PendingReplies<E> callers;
     private final TransactionStats stats;
+    private final Counter poisonCommands;
     private final SessionLoop loop;
     /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
     private volatile boolean joined;
@@ -84,7 +88,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
 
     PartitionWriter(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings, WireFormat<C, E> wire, EventAvro avro,
-                    DecisionFacts<F> facts, PendingReplies<E> callers) {
+                    DecisionFacts<F> facts, PendingReplies<E> callers, MeterRegistry meters) {
         this.model = model;
         this.settings = settings;
         this.wire = wire;
@@ -92,6 +96,9 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         this.facts = facts;
         this.callers = callers;
         this.stats = new TransactionStats(settings.commandsTopic());
+        this.poisonCommands = Counter.builder("portcullis.commands.poison")
+                .description("Command records that could never be processed: answered InternalFailure and skipped")
+                .tag("service", settings.service().serviceName()).register(meters);
         this.loop = new SessionLoop(settings.writerGroup() + "-writer", EventEnvelope.class.getClassLoader(), this::session, () -> {
             partitions.clear();
             joined = false;
@@ -106,14 +113,16 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         final List<Future<RecordMetadata>> sends = new ArrayList<>();
         final Rejection rejection;
         final String idempotencyKey;
+        final String fingerprint;
         Reply<E> reply;
 
-        Outcome(int partition, String account, List<E> events, Rejection rejection, String idempotencyKey) {
+        Outcome(int partition, String account, List<E> events, Rejection rejection, String idempotencyKey, String fingerprint) {
             this.partition = partition;
             this.account = account;
             this.events = events;
             this.rejection = rejection;
             this.idempotencyKey = idempotencyKey;
+            this.fingerprint = fingerprint;
         }
     }
 
@@ -157,7 +166,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Header correlation = record.headers().lastHeader(CommandGateway.CORRELATION_HEADER);
             Outcome<E> outcome = factsBehind != null
-                    ? new Outcome<>(record.partition(), record.key(), List.of(), factsBehind, null)
+                    ? new Outcome<>(record.partition(), record.key(), List.of(), factsBehind, null, null)
                     : decide(record, producer, overlay, byIdempotencyKey);
             if (correlation == null) {
                 continue;
@@ -194,7 +203,8 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         overlay.forEach((partition, accounts) -> partitions.computeIfAbsent(partition, p -> new HashMap<>()).putAll(accounts));
         for (Outcome<E> outcome : byIdempotencyKey.values()) {
             if (outcome.rejection == null) {
-                slot(partitions, outcome.partition, outcome.account).remember(outcome.idempotencyKey, replyOf(outcome));
+                slot(partitions, outcome.partition, outcome.account).remember(outcome.idempotencyKey, replyOf(outcome),
+                        outcome.fingerprint);
             }
         }
         // On this thread: a handoff to another thread measured slower here (one more wake-up per transaction)
@@ -222,71 +232,107 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         CommandEnvelope<C> envelope;
         try {
             envelope = wire.readCommand(record.value());
-        } catch (RuntimeException e) {
-            LOG.errorf("Unreadable command at %s-%d@%d: %s", record.topic(), partition, record.offset(), e.toString());
-            return new Outcome<>(partition, account, List.of(), new Rejection(IamErrorCode.INVALID_INPUT, "The command could not be read."), null);
+        } catch (RuntimeException unreadable) {
+            return poison(record, "could not be read", unreadable);
         }
         AccountSlot<S, E> slot = overlay.getOrDefault(partition, Map.of()).get(account);
         if (slot == null) {
             slot = slot(partitions, partition, account);
         }
-        String key = envelope.metadata().idempotencyKey();
+        CommandMetadata metadata = envelope.metadata();
+        String key = metadata.idempotencyKey();
         if (key != null) {
             Outcome<E> earlierInBatch = byIdempotencyKey.get(account + '\u0000' + key);
             if (earlierInBatch != null) {
-                return earlierInBatch;
+                return sameRequest(earlierInBatch.fingerprint, metadata.requestFingerprint())
+                        ? earlierInBatch : mismatch(partition, account, key);
             }
-            Reply<E> remembered = slot.replies().get(key);
+            AccountSlot.Remembered<E> remembered = slot.replies().get(key);
             if (remembered != null) {
-                Outcome<E> replay = new Outcome<>(partition, account, remembered.events(), null, key);
-                replay.reply = remembered;
+                if (!remembered.answers(metadata.requestFingerprint())) {
+                    return mismatch(partition, account, key);
+                }
+                Outcome<E> replay = new Outcome<>(partition, account, remembered.reply().events(), null, key, null);
+                replay.reply = remembered.reply();
                 return replay;
             }
         }
 
-        Decision<E> decision;
-        try {
-            decision = model.decider().decide(envelope.command(), slot.state(), facts.of(envelope.command().accountId()));
-        } catch (RuntimeException bug) {
-            LOG.errorf(bug, "The decider failed on %s", envelope.command().getClass().getSimpleName());
-            return new Outcome<>(partition, account, List.of(), new Rejection(IamErrorCode.SERVICE_FAILURE,
-                    "The request failed because of an unknown error."), null);
-        }
-        if (decision instanceof Decision.Rejected<E> rejected) {
-            return new Outcome<>(partition, account, List.of(), rejected.rejection(), null);
-        }
-        List<E> events = ((Decision.Accepted<E>) decision).events();
-        Outcome<E> outcome = new Outcome<>(partition, account, events, null, key);
+        // Everything the command leads to is worked out before anything is sent, so a command that cannot be
+        // processed is answered and skipped whole, and one the platform cannot process now ends the session.
+        List<E> events;
         S state = slot.state();
         long version = slot.version();
-        Instant now = Instant.now();
-        for (E event : events) {
-            state = model.decider().evolve(state, event);
-            version++;
-            Headers headers = new RecordHeaders();
-            if (key != null) {
-                headers.add(PartitionRebuild.IDEMPOTENCY_HEADER, key.getBytes(StandardCharsets.UTF_8));
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        try {
+            Decision<E> decision = model.decider().decide(envelope.command(), slot.state(), facts.of(envelope.command().accountId()));
+            if (decision instanceof Decision.Rejected<E> rejected) {
+                return new Outcome<>(partition, account, List.of(), rejected.rejection(), null, null);
             }
-            EventEnvelope eventEnvelope = EventEnvelope.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setEventType(event.getClass().getSimpleName())
-                    .setAccountId(account)
-                    .setAggregateId(account)
-                    .setAggregateVersion(version)
-                    .setTime(now)
-                    .setActor(envelope.metadata().actor())
-                    .setRequestId(envelope.metadata().requestId())
-                    .setCorrelationId(envelope.metadata().correlationId())
-                    .setSourceService(settings.service().serviceName())
-                    .build();
-            byte[] value = avro.serialize(settings.eventsTopic(), headers, model.events().toAvro(event, eventEnvelope));
-            outcome.sends.add(producer.send(new ProducerRecord<>(settings.eventsTopic(), partition, account, value, headers)));
+            events = ((Decision.Accepted<E>) decision).events();
+            Instant now = Instant.now();
+            for (E event : events) {
+                state = model.decider().evolve(state, event);
+                version++;
+                Headers headers = new RecordHeaders();
+                if (key != null) {
+                    headers.add(PartitionRebuild.IDEMPOTENCY_HEADER, key.getBytes(StandardCharsets.UTF_8));
+                    if (metadata.requestFingerprint() != null) {
+                        headers.add(PartitionRebuild.FINGERPRINT_HEADER, metadata.requestFingerprint().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                EventEnvelope eventEnvelope = EventEnvelope.newBuilder()
+                        .setEventId(UUID.randomUUID().toString())
+                        .setEventType(event.getClass().getSimpleName())
+                        .setAccountId(account)
+                        .setAggregateId(account)
+                        .setAggregateVersion(version)
+                        .setTime(now)
+                        .setActor(metadata.actor())
+                        .setRequestId(metadata.requestId())
+                        .setCorrelationId(metadata.correlationId())
+                        .setSourceService(settings.service().serviceName())
+                        .build();
+                byte[] value = avro.serialize(settings.eventsTopic(), headers, model.events().toAvro(event, eventEnvelope));
+                records.add(new ProducerRecord<>(settings.eventsTopic(), partition, account, value, headers));
+            }
+        } catch (RuntimeException failure) {
+            if (Failures.isRetriable(failure)) {
+                throw failure;
+            }
+            return poison(record, "failed (" + envelope.command().getClass().getSimpleName() + ")", failure);
         }
+        Outcome<E> outcome = new Outcome<>(partition, account, events, null, key, metadata.requestFingerprint());
+        records.forEach(event -> outcome.sends.add(producer.send(event)));
         overlay.computeIfAbsent(partition, p -> new HashMap<>()).put(account, slot.next(state, version));
         if (key != null) {
             byIdempotencyKey.put(account + '\u0000' + key, outcome);
         }
         return outcome;
+    }
+
+    /**
+     * A command record that can never be processed (unreadable, or the domain failed on it): answered with
+     * {@code InternalFailure} and a reference that the log line carries, counted, and consumed with the rest of
+     * the batch, so it does not stall its partition or come back after a restart.
+     */
+    private Outcome<E> poison(ConsumerRecord<String, byte[]> record, String what, RuntimeException failure) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Command at %s-%d@%d %s; answered InternalFailure, reference %s", record.topic(), record.partition(),
+                record.offset(), what, reference);
+        poisonCommands.increment();
+        return new Outcome<>(record.partition(), record.key(), List.of(), new Rejection(IamErrorCode.INTERNAL_FAILURE,
+                "The request processing has failed because of an unknown error (reference " + reference + ")."), null, null);
+    }
+
+    private Outcome<E> mismatch(int partition, String account, String key) {
+        return new Outcome<>(partition, account, List.of(), new Rejection(IamErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
+                "The Idempotency-Key '" + key + "' was used with a different request; send a new key for a new request."),
+                null, null);
+    }
+
+    private static boolean sameRequest(String first, String again) {
+        return first == null || again == null || first.equals(again);
     }
 
     private ConsistencyToken tokenOf(Outcome<E> outcome) throws ExecutionException, InterruptedException {

@@ -104,6 +104,11 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** True while reactions are read (not while waiting to start again after a failure). */
+    boolean isReacting() {
+        return loop.inSession();
+    }
+
     @Override
     public void close() {
         loop.close();

@@ -1,5 +1,6 @@
 package io.portcullis.runtime.command;
 
+import io.portcullis.runtime.failure.Failures;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
@@ -27,6 +28,8 @@ final class SessionLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<?, ?> consumer;
+    /** True while a session polls; false between a failure and the next session. */
+    private volatile boolean inSession;
 
     /**
      * Starts the loop's thread.
@@ -48,9 +51,15 @@ final class SessionLoop implements AutoCloseable {
         return running;
     }
 
-    /** The consumer the current session polls (null between sessions): closing the loop wakes it. */
+    /** True while a session polls (not while it waits to start again after a failure). */
+    boolean inSession() {
+        return inSession;
+    }
+
+    /** The consumer the current session polls: closing the loop wakes it. */
     void polling(KafkaConsumer<?, ?> current) {
         this.consumer = current;
+        this.inSession = true;
     }
 
     private void run() {
@@ -63,16 +72,13 @@ final class SessionLoop implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                Throwable cause = e;
-                while (cause.getCause() != null && cause.getCause() != cause) {
-                    cause = cause.getCause();
-                }
-                LOG.warnf("%s: session ended (%s, caused by %s); starting a new one in %d s", name, e.toString(), cause.toString(),
-                        PAUSE_AFTER_FAILURE.toSeconds());
+                LOG.warnf("%s: session ended (%s, caused by %s); starting a new one in %d s", name, e.toString(),
+                        Failures.rootCause(e).toString(), PAUSE_AFTER_FAILURE.toSeconds());
                 afterFailure.run();
                 pause(PAUSE_AFTER_FAILURE);
             } finally {
                 consumer = null;
+                inSession = false;
             }
         }
     }

@@ -42,6 +42,7 @@ final class WireFormat<C, E> {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private static final ObjectMapper CANONICAL = JSON.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Map<String, Class<?>> commandTypes;
     private final Map<String, Class<?>> eventTypes;
@@ -72,10 +73,13 @@ final class WireFormat<C, E> {
         }
     }
 
+    /** The command and its metadata; a keyed command without a request fingerprint gets its own ({@link CommandFingerprint}). */
     byte[] writeCommand(C command, CommandMetadata metadata) {
+        CommandMetadata fingerprinted = metadata.idempotencyKey() != null && metadata.requestFingerprint() == null
+                ? metadata.withRequestFingerprint(CommandFingerprint.of(command)) : metadata;
         ObjectNode root = JSON.createObjectNode();
         root.set("command", typed(command));
-        root.set("metadata", JSON.valueToTree(metadata));
+        root.set("metadata", JSON.valueToTree(fingerprinted));
         return bytes(root);
     }
 
@@ -111,6 +115,18 @@ final class WireFormat<C, E> {
             events.add(e);
         }
         return Reply.accepted(events, ConsistencyToken.parse(root.get("token").asText(), service));
+    }
+
+    /** The command as {@code {"type": ..., "body": ...}} with map entries sorted: the same command, the same text. */
+    static String canonicalJson(Object command) {
+        try {
+            Map<String, Object> typed = new java.util.LinkedHashMap<>();
+            typed.put("type", command.getClass().getSimpleName());
+            typed.put("body", command);
+            return CANONICAL.writeValueAsString(typed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ObjectNode typed(Object value) {

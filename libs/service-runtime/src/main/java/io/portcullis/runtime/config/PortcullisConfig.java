@@ -1,6 +1,7 @@
 package io.portcullis.runtime.config;
 
 import io.portcullis.events.topics.Topic;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -23,12 +24,25 @@ public interface PortcullisConfig {
 
     TopicSettings topic();
 
+    Http http();
+
     Registry registry();
 
     interface TopicSettings {
         /** 3 in production (one broker may fail without losing an acknowledged write); 1 on a single broker. */
         @WithDefault("3")
         int replicationFactor();
+    }
+
+    interface Http {
+        /**
+         * The largest request body the API accepts, answered 413 {@code RequestEntityTooLarge} above it. Sized
+         * for the largest valid AWS request of the service (identity: a user with 50 tags of 128 and 256
+         * characters, about 80 KB in UTF-8); {@code quarkus.http.limits.max-body-size} stops larger bodies sent
+         * without a length.
+         */
+        @WithDefault("128K")
+        MemorySize maxRequestBody();
     }
 
     interface Registry {

@@ -4,6 +4,7 @@ import io.portcullis.runtime.command.CommandRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Not ready until the service's command runtime takes commands (see {@link CommandRuntime#isReady()}). */
@@ -19,6 +20,8 @@ public class CommandRuntimeReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Command runtime").status(kit.isReady()).build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Command runtime").status(kit.isReady());
+        kit.readiness().forEach((part, problem) -> response.withData(part, problem.isEmpty() ? "ready" : problem));
+        return response.build();
     }
 }

@@ -1,7 +1,9 @@
 package io.portcullis.runtime.infra;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.api.CommandStamps;
 import io.portcullis.runtime.command.CommandModel;
 import io.portcullis.runtime.command.CommandRuntime;
 import io.portcullis.runtime.command.CommandRuntimeSettings;
@@ -11,7 +13,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,26 +42,37 @@ public class ServiceKit {
     private final String bootstrapServers;
     private final HttpHeaders headers;
     private final Executor executor;
+    private final CommandStamps stamps;
+    private final MeterRegistry meters;
     private final List<CommandRuntime<?, ?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
 
     ServiceKit(PortcullisConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-               HttpHeaders headers, Executor executor) {
+               HttpHeaders headers, Executor executor, Clock clock, MeterRegistry meters) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.headers = headers;
         this.executor = executor;
+        this.stamps = CommandStamps.live(clock);
+        this.meters = meters;
     }
 
     /** Starts the model's runtime (its writer joins, its projections start folding) and returns the edge on it. */
     public <C extends AccountCommand, S, F, E> CommandEdge<C, S, F, E> start(CommandModel<C, S, F, E> model) {
-        CommandRuntime<C, S, F, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers));
+        CommandRuntime<C, S, F, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers), meters);
         runtimes.add(runtime);
-        return new CommandEdge<>(runtime, headers, executor);
+        return new CommandEdge<>(runtime, headers, executor, stamps);
     }
 
     /** True once every runtime started here takes commands. */
     boolean isReady() {
         return runtimes.stream().allMatch(CommandRuntime::isReady);
+    }
+
+    /** Every part of every runtime started here, with what is wrong with it (empty when nothing is). */
+    Map<String, String> readiness() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        runtimes.forEach(runtime -> parts.putAll(runtime.readiness()));
+        return parts;
     }
 
     void onStop(@Observes ShutdownEvent stop) {

@@ -3,14 +3,17 @@ package io.portcullis.runtime.projection;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.events.topics.Topic;
 import io.portcullis.iam.AccountId;
+import io.portcullis.runtime.failure.Failures;
 import io.portcullis.runtime.failure.ServiceUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +78,13 @@ public final class EventProjection<V, R> implements AutoCloseable {
     /** Next offset to apply, per source topic and partition: index {@code source * PARTITIONS + partition}. */
     private final AtomicLongArray positions;
     private final Object progress = new Object();
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final String bootstrapServers;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private final Admin admin;
+    /** Partitions stopped at an event that could not be read, with why: they are retried, never skipped. */
+    private final Map<TopicPartition, String> stuck = new ConcurrentHashMap<>();
+    /** False while the reading thread waits to start again after a failure. */
+    private volatile boolean reading;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -95,13 +103,7 @@ public final class EventProjection<V, R> implements AutoCloseable {
         this.reader = reader;
         this.evolve = evolve;
         this.positions = new AtomicLongArray(this.sources.size() * Topic.PARTITIONS);
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
@@ -140,16 +142,35 @@ public final class EventProjection<V, R> implements AutoCloseable {
         return view == null ? initial : view.state();
     }
 
-    /** Waits until the projection has applied the token's offsets on the topics it holds. */
+    /**
+     * Waits until the projection has applied the token's offsets on the topics it holds.
+     *
+     * @throws TokenNotReturnedException when the token names a partition these topics lack, or an offset
+     *     beyond what is written: no write returned it, and waiting would only hold the caller
+     */
     public void awaitToken(ConsistencyToken token, long deadlineNanos) {
+        Map<TopicPartition, Long> ahead = new HashMap<>();
         for (int source = 0; source < sources.size(); source++) {
             for (var entry : token.on(sources.get(source)).entrySet()) {
                 if (entry.getKey() >= Topic.PARTITIONS) {
-                    throw new IllegalArgumentException("Consistency-Token '" + token + "' is not one a write returned.");
+                    throw new TokenNotReturnedException(token, "its topics have " + Topic.PARTITIONS + " partitions");
                 }
-                awaitPosition(source, entry.getKey(), entry.getValue(), deadlineNanos);
+                TopicPartition tp = new TopicPartition(eventsTopic(sources.get(source)), entry.getKey());
+                if (positions.get(index(tp)) < entry.getValue()) {
+                    ahead.put(tp, entry.getValue());
+                }
             }
         }
+        if (ahead.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = writtenEnds(ahead.keySet(), deadlineNanos);
+        ahead.forEach((tp, offset) -> {
+            if (offset > ends.get(tp).offset()) {
+                throw new TokenNotReturnedException(token, "it is ahead of what " + tp + " holds");
+            }
+        });
+        ahead.forEach((tp, offset) -> awaitPosition(sourceIndex.get(tp.topic()), tp.partition(), offset, deadlineNanos));
     }
 
     /**
@@ -163,15 +184,23 @@ public final class EventProjection<V, R> implements AutoCloseable {
      * @throws ServiceUnavailableException when the broker cannot be asked or the projection does not get there in time
      */
     public void awaitWrittenEnds(Collection<Integer> partitions, long deadlineNanos) {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        List<TopicPartition> request = new ArrayList<>();
         for (OwningService source : sources) {
             for (int partition : partitions) {
-                request.put(new TopicPartition(eventsTopic(source), partition), OffsetSpec.latest());
+                request.add(new TopicPartition(eventsTopic(source), partition));
             }
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends;
+        writtenEnds(request, deadlineNanos)
+                .forEach((tp, end) -> awaitPosition(sourceIndex.get(tp.topic()), tp.partition(), end.offset(), deadlineNanos));
+    }
+
+    /** Everything written to these partitions so far, committed or not. */
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> writtenEnds(Collection<TopicPartition> partitions,
+                                                                                     long deadlineNanos) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
         try {
-            ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+            return admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
                     .get(Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -179,7 +208,6 @@ public final class EventProjection<V, R> implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new ServiceUnavailableException("The service cannot reach its event store to serve a consistent read.");
         }
-        ends.forEach((tp, end) -> awaitPosition(sourceIndex.get(tp.topic()), tp.partition(), end.offset(), deadlineNanos));
     }
 
     /** The partition an account's records live in on every topic (Kafka's default partitioner on the account id key). */
@@ -205,6 +233,37 @@ public final class EventProjection<V, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * True while the projection reads and no partition is stopped at an event it cannot read: readiness is
+     * DOWN otherwise, because reads that must be fresh would wait in vain.
+     */
+    public boolean isHealthy() {
+        return reading && stuck.isEmpty();
+    }
+
+    /** Why the projection is not healthy, for readiness data and logs; empty when it is. */
+    public String problem() {
+        if (!reading) {
+            return "not reading (starting again after a failure)";
+        }
+        return stuck.isEmpty() ? "" : "stopped at unreadable events: " + stuck;
+    }
+
+    /** How many partitions are stopped at an event that cannot be read now. */
+    public int stuckPartitions() {
+        return stuck.size();
+    }
+
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** How long a partition stopped at an unreadable event waits before it is read again. */
+    private static final long RETRY_STUCK_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * Reads until closed. A failure of the consumer (a lost broker, a topic of another service that does not
+     * exist yet) starts a new consumer after a back-off, from the offsets already applied: nothing is folded
+     * twice and nothing is left out.
+     */
     private void run() {
         List<TopicPartition> all = new ArrayList<>();
         for (OwningService source : sources) {
@@ -212,43 +271,86 @@ public final class EventProjection<V, R> implements AutoCloseable {
                 all.add(new TopicPartition(eventsTopic(source), p));
             }
         }
-        try {
-            consumer.assign(all);
-            consumer.seekToBeginning(all);
-            while (running) {
-                try {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        apply(record);
-                    }
-                    // Positions move past transaction markers and aborted records too, so take them from the consumer.
-                    for (TopicPartition tp : all) {
-                        positions.set(sourceIndex.get(tp.topic()) * Topic.PARTITIONS + tp.partition(),
-                                consumer.position(tp, Duration.ofSeconds(5)));
-                    }
-                } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
-                    // The broker, or a topic of another service that has not started yet, is not there: go on asking.
-                    LOG.infof("Projection %s waiting for %s: %s", name, sources, notYet.getMessage());
+        Duration backoff = FIRST_BACKOFF;
+        while (running) {
+            try (KafkaConsumer<String, byte[]> reader = newConsumer()) {
+                consumer = reader;
+                reader.assign(all);
+                for (TopicPartition tp : all) {
+                    reader.seek(tp, positions.get(index(tp)));
                 }
-                synchronized (progress) {
-                    progress.notifyAll();
+                reading = true;
+                read(reader, all);
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException e) {
+                reading = false;
+                if (!running) {
+                    return;
                 }
+                LOG.warnf("Projection %s stopped reading (%s); starting again in %d s", name, e.toString(), backoff.toSeconds());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                consumer = null;
             }
-        } catch (WakeupException stopping) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("Projection " + name + " stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private void read(KafkaConsumer<String, byte[]> reader, List<TopicPartition> all) {
+        Map<TopicPartition, Long> retryAt = new HashMap<>();
+        while (running) {
+            try {
+                Set<TopicPartition> stoppedNow = new HashSet<>();
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(500))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (stoppedNow.contains(tp)) {
+                        continue;
+                    }
+                    String failure = apply(record);
+                    if (failure != null) {
+                        // Not skipped: the partition goes back to this event and waits, and reads of it wait too.
+                        stoppedNow.add(tp);
+                        reader.seek(tp, record.offset());
+                        reader.pause(List.of(tp));
+                        retryAt.put(tp, System.nanoTime() + RETRY_STUCK_NANOS);
+                        if (stuck.put(tp, "offset " + record.offset() + ": " + failure) == null) {
+                            LOG.errorf("Projection %s stopped %s at offset %d, an event it cannot read (%s); retrying every 2 s",
+                                    name, tp, record.offset(), failure);
+                        }
+                    } else if (stuck.remove(tp) != null) {
+                        LOG.infof("Projection %s reads %s again", name, tp);
+                    }
+                }
+                long now = System.nanoTime();
+                retryAt.entrySet().removeIf(retry -> {
+                    if (retry.getValue() - now <= 0) {
+                        reader.resume(List.of(retry.getKey()));
+                        return true;
+                    }
+                    return false;
+                });
+                // Positions move past transaction markers and aborted records too, so take them from the consumer.
+                for (TopicPartition tp : all) {
+                    positions.set(index(tp), reader.position(tp, Duration.ofSeconds(5)));
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
+                // The broker, or a topic of another service that has not started yet, is not there: go on asking.
+                LOG.infof("Projection %s waiting for %s: %s", name, sources, notYet.getMessage());
+            }
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+    }
+
+    /** Applies one record; the reason when it cannot be read (then nothing is applied). */
+    private String apply(ConsumerRecord<String, byte[]> record) {
         Applied<R> applied;
         try {
             applied = reader.read(record);
         } catch (RuntimeException e) {
-            LOG.errorf("Skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.toString());
-            return;
+            return Failures.rootCause(e).toString();
         }
         int source = sourceIndex.get(record.topic());
         views.compute(applied.accountId(), (account, view) -> {
@@ -260,6 +362,32 @@ public final class EventProjection<V, R> implements AutoCloseable {
             versions[source] = applied.version();
             return new View<>(evolve.apply(current.state(), applied.event()), versions);
         });
+        return null;
+    }
+
+    private int index(TopicPartition tp) {
+        return sourceIndex.get(tp.topic()) * Topic.PARTITIONS + tp.partition();
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // A topic created after this projection started is found within seconds, not the default 5 minutes.
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String eventsTopic(OwningService service) {
@@ -269,7 +397,10 @@ public final class EventProjection<V, R> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
         try {
             thread.join(5000);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.portcullis.runtime.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.portcullis.events.identity.GroupCreated;
 import io.portcullis.events.topics.Topic;
 import io.portcullis.iam.AccountId;
@@ -197,7 +198,7 @@ class KafkaCommandRuntimeIT {
     }
 
     private KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> start(String instance) {
-        var runtime = KafkaCommandRuntime.start(NameRegistry.model(SERVICE), settings(instance));
+        var runtime = KafkaCommandRuntime.start(NameRegistry.model(SERVICE), settings(instance), new SimpleMeterRegistry());
         runtimes.add(runtime);
         return runtime;
     }
