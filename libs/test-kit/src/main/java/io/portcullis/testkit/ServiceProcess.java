@@ -41,8 +41,18 @@ public final class ServiceProcess implements AutoCloseable {
      * until it is ready. Extra environment variables override the defaults.
      */
     public static ServiceProcess start(String instanceId, Map<String, String> extraEnvironment) {
-        return start(Path.of(System.getProperty("testkit.app.dir", "target/quarkus-app")), "service-" + instanceId, instanceId,
-                extraEnvironment);
+        ServiceProcess service = launch(instanceId, extraEnvironment);
+        service.awaitReady();
+        return service;
+    }
+
+    /**
+     * Starts the module's packaged service without waiting for it to be ready: for tests of a service that
+     * starts while the broker or the registry is away. {@link #awaitReady()} waits.
+     */
+    public static ServiceProcess launch(String instanceId, Map<String, String> extraEnvironment) {
+        return prepare(Path.of(System.getProperty("testkit.app.dir", "target/quarkus-app")), "service-" + instanceId, instanceId,
+                extraEnvironment).launched();
     }
 
     /**
@@ -51,10 +61,13 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startModule(String module, String instanceId, Map<String, String> extraEnvironment) {
         Path root = Path.of(System.getProperty("testkit.root.dir", ".."));
-        return start(root.resolve(module).resolve("target/quarkus-app"), module + "-" + instanceId, instanceId, extraEnvironment);
+        ServiceProcess service = prepare(root.resolve(module).resolve("target/quarkus-app"), module + "-" + instanceId, instanceId,
+                extraEnvironment).launched();
+        service.awaitReady();
+        return service;
     }
 
-    private static ServiceProcess start(Path appDir, String name, String instanceId, Map<String, String> extraEnvironment) {
+    private static ServiceProcess prepare(Path appDir, String name, String instanceId, Map<String, String> extraEnvironment) {
         KafkaTestBroker broker = RealParts.broker();
         RegistryTestServer registry = RealParts.registry();
         int port = RegistryTestServer.freePort();
@@ -66,9 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("PORTCULLIS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("PORTCULLIS_INSTANCE_ID", instanceId);
         env.putAll(extraEnvironment);
-        ServiceProcess service = new ServiceProcess(name, appDir.resolve("quarkus-run.jar"), port, env);
-        service.startAndAwaitReady();
-        return service;
+        return new ServiceProcess(name, appDir.resolve("quarkus-run.jar"), port, env);
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -96,12 +107,24 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void startAndAwaitReady() {
+        launched();
+        awaitReady();
+    }
+
+    /** Waits until the service answers its readiness check with UP (at most 90 s). */
+    public void awaitReady() {
+        long started = System.nanoTime();
+        ChildProcesses.awaitReady(name, process, baseUrl() + "/q/health/ready", READY_TIMEOUT, log);
+        TestKitLog.info("%s ready after %d ms of waiting at %s", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                baseUrl());
+    }
+
+    private ServiceProcess launched() {
         if (!Files.isRegularFile(app)) {
             throw new IllegalStateException("No packaged service at " + app + ": run the integration tests through Maven (./mvnw verify)");
         }
         List<String> command = new ArrayList<>(List.of(javaOfThisJvm(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", app.toString()));
-        long started = System.nanoTime();
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -111,10 +134,14 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + app, e);
         }
-        Process started0 = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(started0::destroyForcibly));
-        ChildProcesses.awaitReady(name, process, baseUrl() + "/q/health/ready", READY_TIMEOUT, log);
-        TestKitLog.info("%s ready in %d ms at %s", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), baseUrl());
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+        return this;
+    }
+
+    /** True while the service answers its readiness check with UP. */
+    public boolean isReady() {
+        return ChildProcesses.answers(baseUrl() + "/q/health/ready");
     }
 
     private static String javaOfThisJvm() {

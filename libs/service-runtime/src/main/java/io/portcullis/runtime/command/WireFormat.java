@@ -83,8 +83,12 @@ final class WireFormat<C, E> {
         return bytes(root);
     }
 
+    /** @throws IllegalArgumentException when the record is not a command with its metadata */
     CommandEnvelope<C> readCommand(byte[] value) {
         JsonNode root = tree(value);
+        if (root == null || !root.hasNonNull("command") || !root.hasNonNull("metadata")) {
+            throw new IllegalArgumentException("A command record needs a command and its metadata");
+        }
         @SuppressWarnings("unchecked")
         C command = (C) untyped(root.get("command"), commandTypes);
         return new CommandEnvelope<>(command, convert(root.get("metadata"), CommandMetadata.class));
