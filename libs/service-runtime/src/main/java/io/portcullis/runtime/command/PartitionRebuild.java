@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds the accounts of newly owned partitions by folding the event topic's partitions from the
  * beginning up to their settled ends, with one reader. Idempotency keys ride on the events as a header, so
- * the replies to recent keyed commands are rebuilt too.
+ * the replies to recent keyed commands are rebuilt too. Runs on the writer's rebuild thread (it reads with
+ * its own consumer and deserializer), beside the poll loop.
  */
 final class PartitionRebuild<S, E> {
 

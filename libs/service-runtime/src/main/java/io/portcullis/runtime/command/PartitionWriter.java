@@ -135,13 +135,18 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             loop.polling(commands);
             // Aborts whatever transaction this transactional id left open in an earlier life.
             producer.initTransactions();
-            commands.subscribe(List.of(settings.commandsTopic()),
-                    new Rebalance(commands, new PartitionRebuild<>(model, settings, avro, admin)));
-            while (loop.isRunning()) {
-                ConsumerRecords<String, byte[]> batch = commands.poll(Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
-                    process(batch, producer, commands);
+            Rebalance rebalance = new Rebalance(commands, new PartitionRebuild<>(model, settings, avro, admin));
+            commands.subscribe(List.of(settings.commandsTopic()), rebalance);
+            try {
+                while (loop.isRunning()) {
+                    ConsumerRecords<String, byte[]> batch = commands.poll(Duration.ofMillis(200));
+                    if (!batch.isEmpty()) {
+                        process(batch, producer, commands);
+                    }
+                    rebalance.installRebuilt();
                 }
+            } finally {
+                rebalance.stop();
             }
         } finally {
             partitions.clear();
@@ -351,10 +356,25 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
                 .computeIfAbsent(account, a -> AccountSlot.initial(model.decider().initialState()));
     }
 
-    /** Rebuilds an assigned partition's state from the event topic; drops a revoked one's. */
+    /**
+     * Rebuilds the state of newly assigned partitions from the event topic, and drops a revoked one's. The
+     * rebuild runs beside the poll loop, not in the rebalance callback, so however many events it folds it
+     * never holds the consumer past {@code max.poll.interval.ms}: the new partitions are paused until their
+     * state is in place, while the partitions already owned go on taking commands.
+     */
     private final class Rebalance implements ConsumerRebalanceListener {
         private final KafkaConsumer<String, byte[]> commands;
         private final PartitionRebuild<S, E> rebuild;
+        private final java.util.concurrent.ExecutorService rebuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, settings.writerGroup() + "-rebuild");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(EventEnvelope.class.getClassLoader());
+            return thread;
+        });
+        /** Partitions being rebuilt, by the rebuild that will hold their state. */
+        private final Map<Integer, Future<Map<Integer, Map<String, AccountSlot<S, E>>>>> rebuilding = new HashMap<>();
+        /** Set by the first assignment of the session (perhaps of nothing): the member has joined the group. */
+        private boolean assignedOnce;
 
         Rebalance(KafkaConsumer<String, byte[]> commands, PartitionRebuild<S, E> rebuild) {
             this.commands = commands;
@@ -363,7 +383,10 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            revoked.forEach(tp -> partitions.remove(tp.partition()));
+            revoked.forEach(tp -> {
+                partitions.remove(tp.partition());
+                rebuilding.remove(tp.partition());
+            });
         }
 
         @Override
@@ -373,18 +396,42 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            assignedOnce = true;
+            if (assigned.isEmpty()) {
+                joined = rebuilding.isEmpty();
+                return;
+            }
             // With read_committed this waits until the previous owners' offsets are stable,
             // i.e. their last transactions have committed or aborted.
             assigned.forEach(tp -> commands.position(tp, Duration.ofSeconds(60)));
-            try {
-                partitions.putAll(rebuild.rebuild(assigned.stream().map(TopicPartition::partition).toList()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WakeupException();
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("Could not rebuild partitions " + assigned, e);
+            commands.pause(assigned);
+            List<Integer> numbers = assigned.stream().map(TopicPartition::partition).toList();
+            Future<Map<Integer, Map<String, AccountSlot<S, E>>>> result = rebuilder.submit(() -> rebuild.rebuild(numbers));
+            numbers.forEach(partition -> rebuilding.put(partition, result));
+            joined = false;
+        }
+
+        /** Puts the state of finished rebuilds in place and resumes their partitions; a failed rebuild ends the session. */
+        void installRebuilt() throws ExecutionException, InterruptedException {
+            List<TopicPartition> resumed = new ArrayList<>();
+            for (var it = rebuilding.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                if (!entry.getValue().isDone()) {
+                    continue;
+                }
+                Map<String, AccountSlot<S, E>> state = entry.getValue().get().get(entry.getKey());
+                partitions.put(entry.getKey(), state == null ? new HashMap<>() : state);
+                resumed.add(new TopicPartition(settings.commandsTopic(), entry.getKey()));
+                it.remove();
             }
-            joined = true;
+            if (!resumed.isEmpty()) {
+                commands.resume(resumed);
+            }
+            joined = assignedOnce && rebuilding.isEmpty();
+        }
+
+        void stop() {
+            rebuilder.shutdownNow();
         }
     }
 
