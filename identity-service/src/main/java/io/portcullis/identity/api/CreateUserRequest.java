@@ -1,12 +1,17 @@
 package io.portcullis.identity.api;
 
 import io.portcullis.iam.AccountId;
+import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code POST /users}: {@code path} defaults to {@code /}, {@code tags} to none. */
-public record CreateUserRequest(String userName, String path, List<TagEntry> tags) {
+public record CreateUserRequest(
+        @Schema(description = "Unique in the account, ignoring case", minLength = 1, maxLength = Constraints.MAX_USER_NAME, pattern = "^" + Constraints.NAME_PATTERN + "$", required = true) String userName,
+        @Schema(description = "Where the user sits, e.g. /engineering/; / when absent", minLength = 1, maxLength = Constraints.MAX_PATH, pattern = "^(" + Constraints.PATH_PATTERN + ")$") String path,
+        @Schema(maxItems = Constraints.MAX_TAGS) List<TagEntry> tags) {
 
     /** What an empty body means. */
     static final CreateUserRequest NONE = new CreateUserRequest(null, null, null);

@@ -11,6 +11,7 @@ import io.portcullis.identity.domain.IdentityQueries;
 import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.RequestParameters;
+import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** IAM groups of one account and their members: HTTP in, commands and queries out; the rules live in the decider. */
 @Path("/v1/accounts/{accountId}/groups")
@@ -42,7 +46,9 @@ public class GroupResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a group (CreateGroup)")
+    @Operation(operationId = "CreateGroup", summary = "Create a group")
+    @APIResponseSchema(value = GroupResponse.class, responseCode = "201", responseDescription = "The group created")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "EntityAlreadyExists,LimitExceeded")
     public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateGroupRequest body) {
         CreateGroupRequest request = Objects.requireNonNullElse(body, CreateGroupRequest.NONE);
         return edge.create(accountId, (account, stamps) -> request.toCommand(account, stamps.newId(UniqueIds.Kind.GROUP), stamps.now()),
@@ -50,7 +56,8 @@ public class GroupResource {
     }
 
     @GET
-    @Operation(summary = "List groups whose path starts with pathPrefix (ListGroups)")
+    @Operation(operationId = "ListGroups", summary = "List groups whose path starts with pathPrefix")
+    @APIResponseSchema(value = GroupListResponse.class, responseCode = "200", responseDescription = "A page of groups in name order")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("pathPrefix") String pathPrefix,
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
@@ -59,7 +66,9 @@ public class GroupResource {
 
     @GET
     @Path("/{groupName}")
-    @Operation(summary = "Get a group")
+    @Operation(operationId = "GetGroupWithoutMembers", summary = "Get a group without its members")
+    @APIResponseSchema(value = GroupResponse.class, responseCode = "200", responseDescription = "The group")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
         return edge.find(accountId, state -> state.group(groupName).map(GroupResponse::of),
@@ -69,7 +78,9 @@ public class GroupResource {
     @PATCH
     @Path("/{groupName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a group and/or change its path (UpdateGroup)")
+    @Operation(operationId = "UpdateGroup", summary = "Rename a group and/or change its path")
+    @APIResponseSchema(value = GroupResponse.class, responseCode = "200", responseDescription = "The group after the change")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,EntityAlreadyExists")
     public CompletionStage<Response> update(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
                                             UpdateGroupRequest body) {
         UpdateGroupRequest request = Objects.requireNonNullElse(body, UpdateGroupRequest.NONE);
@@ -80,14 +91,18 @@ public class GroupResource {
 
     @DELETE
     @Path("/{groupName}")
-    @Operation(summary = "Delete a group without members (DeleteGroup)")
+    @Operation(operationId = "DeleteGroup", summary = "Delete a group without members")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,DeleteConflict")
     public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName) {
         return edge.execute(accountId, account -> new IdentityCommand.DeleteGroup(account, groupName));
     }
 
     @GET
     @Path("/{groupName}/members")
-    @Operation(summary = "The group and a page of its members (GetGroup)")
+    @Operation(operationId = "GetGroup", summary = "The group and a page of its members")
+    @APIResponseSchema(value = GroupMembersResponse.class, responseCode = "200", responseDescription = "The group and a page of its members")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response members(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
                             @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
@@ -99,7 +114,9 @@ public class GroupResource {
 
     @PUT
     @Path("/{groupName}/members/{userName}")
-    @Operation(summary = "Add a user to a group; adding a member again changes nothing (AddUserToGroup)")
+    @Operation(operationId = "AddUserToGroup", summary = "Add a user to a group; adding a member again changes nothing")
+    @APIResponse(responseCode = "204", description = "Added")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,LimitExceeded")
     public CompletionStage<Response> addMember(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
                                                @PathParam("userName") String userName) {
         return edge.execute(accountId, account -> new IdentityCommand.AddUserToGroup(account, groupName, userName));
@@ -107,7 +124,9 @@ public class GroupResource {
 
     @DELETE
     @Path("/{groupName}/members/{userName}")
-    @Operation(summary = "Remove a user from a group (RemoveUserFromGroup)")
+    @Operation(operationId = "RemoveUserFromGroup", summary = "Remove a user from a group")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public CompletionStage<Response> removeMember(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName,
                                                   @PathParam("userName") String userName) {
         return edge.execute(accountId, account -> new IdentityCommand.RemoveUserFromGroup(account, groupName, userName));

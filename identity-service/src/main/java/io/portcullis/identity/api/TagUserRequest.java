@@ -1,11 +1,13 @@
 package io.portcullis.identity.api;
 
 import io.portcullis.iam.AccountId;
+import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code POST /users/{userName}/tags}: tags to add or overwrite. */
-public record TagUserRequest(List<TagEntry> tags) {
+public record TagUserRequest(@Schema(minItems = 1, maxItems = Constraints.MAX_TAGS, required = true) List<TagEntry> tags) {
 
     static final TagUserRequest NONE = new TagUserRequest(null);
 

@@ -11,6 +11,7 @@ import io.portcullis.identity.domain.IdentityQueries;
 import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.RequestParameters;
+import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** IAM users of one account: HTTP in, commands and queries out; the rules live in the decider. */
 @Path("/v1/accounts/{accountId}/users")
@@ -42,7 +46,9 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a user (CreateUser)")
+    @Operation(operationId = "CreateUser", summary = "Create a user")
+    @APIResponseSchema(value = UserResponse.class, responseCode = "201", responseDescription = "The user created")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "EntityAlreadyExists,LimitExceeded")
     public CompletionStage<Response> create(@PathParam("accountId") String accountId, CreateUserRequest body) {
         CreateUserRequest request = Objects.requireNonNullElse(body, CreateUserRequest.NONE);
         return edge.create(accountId, (account, stamps) -> request.toCommand(account, stamps.newId(UniqueIds.Kind.USER), stamps.now()),
@@ -50,7 +56,8 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List users whose path starts with pathPrefix (ListUsers)")
+    @Operation(operationId = "ListUsers", summary = "List users whose path starts with pathPrefix")
+    @APIResponseSchema(value = UserListResponse.class, responseCode = "200", responseDescription = "A page of users in name order")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("pathPrefix") String pathPrefix,
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
@@ -59,7 +66,9 @@ public class UserResource {
 
     @GET
     @Path("/{userName}")
-    @Operation(summary = "Get a user (GetUser)")
+    @Operation(operationId = "GetUser", summary = "Get a user")
+    @APIResponseSchema(value = UserResponse.class, responseCode = "200", responseDescription = "The user")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         return edge.find(accountId, state -> state.user(userName).map(UserResponse::of), () -> Rejection.noSuchUser(userName));
@@ -68,7 +77,9 @@ public class UserResource {
     @PATCH
     @Path("/{userName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a user and/or change its path (UpdateUser)")
+    @Operation(operationId = "UpdateUser", summary = "Rename a user and/or change its path")
+    @APIResponseSchema(value = UserResponse.class, responseCode = "200", responseDescription = "The user after the change")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,EntityAlreadyExists")
     public CompletionStage<Response> update(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                                             UpdateUserRequest body) {
         UpdateUserRequest request = Objects.requireNonNullElse(body, UpdateUserRequest.NONE);
@@ -79,14 +90,18 @@ public class UserResource {
 
     @DELETE
     @Path("/{userName}")
-    @Operation(summary = "Delete a user that belongs to no group (DeleteUser)")
+    @Operation(operationId = "DeleteUser", summary = "Delete a user that belongs to no group")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,DeleteConflict")
     public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
         return edge.execute(accountId, account -> new IdentityCommand.DeleteUser(account, userName));
     }
 
     @GET
     @Path("/{userName}/tags")
-    @Operation(summary = "List a user's tags in the order they were set (ListUserTags)")
+    @Operation(operationId = "ListUserTags", summary = "List a user's tags in the order they were set")
+    @APIResponseSchema(value = TagListResponse.class, responseCode = "200", responseDescription = "A page of the user's tags")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response tags(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
@@ -98,7 +113,9 @@ public class UserResource {
     @POST
     @Path("/{userName}/tags")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add tags to a user or overwrite their values (TagUser)")
+    @Operation(operationId = "TagUser", summary = "Add tags to a user or overwrite their values")
+    @APIResponse(responseCode = "204", description = "Tagged")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,LimitExceeded")
     public CompletionStage<Response> tag(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                                          TagUserRequest body) {
         TagUserRequest request = Objects.requireNonNullElse(body, TagUserRequest.NONE);
@@ -107,7 +124,9 @@ public class UserResource {
 
     @DELETE
     @Path("/{userName}/tags")
-    @Operation(summary = "Remove tags from a user by key: tagKeys=a,b (UntagUser)")
+    @Operation(operationId = "UntagUser", summary = "Remove tags from a user by key: tagKeys=a,b")
+    @APIResponse(responseCode = "204", description = "Untagged (keys the user does not have are ignored)")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public CompletionStage<Response> untag(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                                            @QueryParam("tagKeys") List<String> tagKeys) {
         return edge.execute(accountId,
@@ -116,7 +135,9 @@ public class UserResource {
 
     @GET
     @Path("/{userName}/groups")
-    @Operation(summary = "List the groups a user belongs to (ListGroupsForUser)")
+    @Operation(operationId = "ListGroupsForUser", summary = "List the groups a user belongs to")
+    @APIResponseSchema(value = GroupListResponse.class, responseCode = "200", responseDescription = "A page of the user's groups")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response groups(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                            @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));

@@ -4,7 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +44,57 @@ public abstract class ServicePlatformContract {
     void servesItsOpenApiDocument() {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).body("openapi", containsString("3."));
+    }
+
+    /**
+     * Every route under /v1 documents itself the way clients generate code from: a unique operation id in
+     * IAM's spelling, the body of its success, the IAM error body on 400, 500 and 503 (and 413 where it takes a body),
+     * and the shared headers by reference.
+     */
+    @Test
+    void documentsEveryOperationWithItsIdSuccessBodyAndIamErrors() {
+        JsonPath document = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertNotNull(document.get("components.schemas.IamError.properties.error"), "the IamError schema");
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        Set<String> operationIds = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!path.startsWith("/v1/")) {
+                return;
+            }
+            String where = method.toUpperCase() + " " + path;
+            Object id = operation.get("operationId");
+            if (id == null || !id.toString().matches("[A-Z][A-Za-z]+") || !operationIds.add(id.toString())) {
+                problems.add(where + ": operationId " + id + " missing, not in IAM's spelling or used twice");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            List<String> success = responses.keySet().stream().filter(status -> status.startsWith("2")).toList();
+            if (success.size() != 1) {
+                problems.add(where + ": one success response expected, found " + success);
+            } else if (!success.get(0).equals("204") && responses.get(success.get(0)).get("content") == null) {
+                problems.add(where + ": success " + success.get(0) + " has no body schema");
+            }
+            List<String> errors = new ArrayList<>(List.of("400", "500", "503"));
+            if (operation.get("requestBody") != null) {
+                errors.add("413");
+            }
+            for (String status : errors) {
+                if (!String.valueOf(responses.get(status)).contains("#/components/schemas/IamError")) {
+                    problems.add(where + ": no IamError response for " + status);
+                }
+            }
+            if (!String.valueOf(operation.get("parameters")).contains("#/components/parameters/")) {
+                problems.add(where + ": does not reference the standard headers");
+            }
+        }));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     @Test

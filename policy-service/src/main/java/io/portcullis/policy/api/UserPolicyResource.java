@@ -10,6 +10,7 @@ import io.portcullis.policy.domain.PolicyQueries;
 import io.portcullis.policy.domain.PolicyState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.RequestParameters;
+import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * Managed policies attached to a user of one account. The user is identity-service's: it is found by name
@@ -42,7 +46,9 @@ public class UserPolicyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Attach a managed policy to a user; attaching it again changes nothing (AttachUserPolicy)")
+    @Operation(operationId = "AttachUserPolicy", summary = "Attach a managed policy to a user; attaching it again changes nothing")
+    @APIResponse(responseCode = "204", description = "Attached")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,LimitExceeded")
     public CompletionStage<Response> attach(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                                             AttachPolicyRequest body) {
         AttachPolicyRequest request = Objects.requireNonNullElse(body, AttachPolicyRequest.NONE);
@@ -50,14 +56,18 @@ public class UserPolicyResource {
     }
 
     @DELETE
-    @Operation(summary = "Detach a managed policy from a user: policyArn=... (DetachUserPolicy)")
+    @Operation(operationId = "DetachUserPolicy", summary = "Detach a managed policy from a user: policyArn=...")
+    @APIResponse(responseCode = "204", description = "Detached")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public CompletionStage<Response> detach(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                                             @QueryParam("policyArn") String policyArn) {
         return edge.execute(accountId, account -> new PolicyCommand.DetachUserPolicy(account, userName, policyArn));
     }
 
     @GET
-    @Operation(summary = "List the managed policies attached to a user (ListAttachedUserPolicies)")
+    @Operation(operationId = "ListAttachedUserPolicies", summary = "List the managed policies attached to a user")
+    @APIResponseSchema(value = AttachedPoliciesResponse.class, responseCode = "200", responseDescription = "A page of the user's attached policies")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response list(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
                          @QueryParam("pathPrefix") String pathPrefix, @QueryParam("marker") String marker,
                          @QueryParam("maxItems") String maxItems) {
