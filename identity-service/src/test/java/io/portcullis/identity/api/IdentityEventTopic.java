@@ -25,13 +25,22 @@ final class IdentityEventTopic {
 
     /** Every committed event on the topic of the given broker, from the beginning up to its end as of this call. */
     static List<SpecificRecord> readAll(String bootstrapServers, String registryUrl) {
+        return records(bootstrapServers, registryUrl).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Every committed event record (with its headers), from the beginning up to the end as of this call (in a Quarkus test). */
+    static List<ConsumerRecord<String, SpecificRecord>> records() {
+        var config = ConfigProvider.getConfig();
+        return records(config.getValue("kafka.bootstrap.servers", String.class), config.getValue("portcullis.registry.url", String.class));
+    }
+
+    private static List<ConsumerRecord<String, SpecificRecord>> records(String bootstrapServers, String registryUrl) {
         return CommittedRecords.<SpecificRecord>of(TOPIC, Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
                         "apicurio.registry.url", registryUrl,
                         "apicurio.registry.use-specific-avro-reader", "true",
                         // The event classes as the service reads them, whatever class loader the test runs in.
-                        "apicurio.registry.avro-datum-provider", EventSchemasDatumProvider.class))
-                .stream().map(ConsumerRecord::value).toList();
+                        "apicurio.registry.avro-datum-provider", EventSchemasDatumProvider.class));
     }
 }

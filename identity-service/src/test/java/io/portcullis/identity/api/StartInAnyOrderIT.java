@@ -31,7 +31,8 @@ class StartInAnyOrderIT {
         boolean back = false;
         try (ServiceProcess identity = ServiceProcess.launch("before-kafka", Map.of())) {
             // When the service starts, and Kafka only some seconds later
-            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> !identity.isReady());
+            // (a readiness call takes up to the Kafka check's 4 s timeout while Kafka or the registry is away)
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20)).until(() -> !identity.isReady());
             kafka.restart();
             back = true;
 
@@ -53,7 +54,8 @@ class StartInAnyOrderIT {
         boolean back = false;
         try (ServiceProcess identity = ServiceProcess.launch("before-registry", Map.of())) {
             // When the service starts, and the registry only some seconds later
-            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10)).until(() -> !identity.isReady());
+            // (a readiness call takes up to the Kafka check's 4 s timeout while Kafka or the registry is away)
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20)).until(() -> !identity.isReady());
             registry.restart();
             back = true;
 

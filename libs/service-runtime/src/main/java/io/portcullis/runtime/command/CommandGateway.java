@@ -1,5 +1,6 @@
 package io.portcullis.runtime.command;
 
+import io.opentelemetry.api.trace.Span;
 import io.portcullis.events.topics.Topic;
 import io.portcullis.iam.AccountId;
 import io.portcullis.runtime.failure.ServiceUnavailableException;
@@ -46,13 +47,15 @@ final class CommandGateway<C, E> implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> replies;
     private final PendingReplies<E> pending;
+    private final CommandTracing tracing;
     private final Thread replyReader;
     private final Object listeningChanged = new Object();
     /** True while the reply reader reads from where it started listening: no committed reply goes unseen. */
     private volatile boolean listening;
     private volatile boolean running = true;
 
-    CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire, PendingReplies<E> pending) {
+    CommandGateway(CommandRuntimeSettings settings, WireFormat<C, E> wire, PendingReplies<E> pending, CommandTracing tracing) {
+        this.tracing = tracing;
         this.settings = settings;
         this.wire = wire;
         this.pending = pending;
@@ -95,6 +98,10 @@ final class CommandGateway<C, E> implements AutoCloseable {
         try {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.commandsTopic(), account.value(), wire.writeCommand(command, metadata));
             record.headers().add(CORRELATION_HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+            Span span = tracing.send(command.getClass().getSimpleName(), record.headers());
+            bounded.whenComplete((answer, failure) -> CommandTracing.end(span, failure != null ? "unavailable"
+                    : answer instanceof CommandResult.Rejected<E> rejected ? rejected.rejection().code().code() : "accepted",
+                    failure != null));
             producer.send(record, (meta, error) -> {
                 if (error != null) {
                     result.completeExceptionally(error);

@@ -2,6 +2,8 @@ package io.portcullis.runtime.command;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.OpenTelemetry;
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.AccountId;
@@ -42,7 +44,8 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
     /** Null when the service reacts to no other service's events. */
     private final ReactionRunner<C> reactions;
 
-    private KafkaCommandRuntime(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings, MeterRegistry meters) {
+    private KafkaCommandRuntime(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings, MeterRegistry meters,
+                                OpenTelemetry openTelemetry) {
         if (model.service() != settings.service()) {
             throw new IllegalStateException("The command model is " + model.service() + "'s but this process owns the topics of "
                     + settings.service() + " (portcullis.owns)");
@@ -58,25 +61,39 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
                     return new EventProjection.Applied<>(envelope.getAccountId(), envelope.getAggregateVersion(),
                             model.events().fromAvro(read));
                 },
-                model.decider()::evolve, settings.service().serviceName()));
-        this.factsProjection = model.facts().isNone() ? null : add(factsProjection(model, settings));
+                model.decider()::evolve, settings.service().serviceName(), meters, projectionTags(settings, "own")));
+        this.factsProjection = model.facts().isNone() ? null : add(factsProjection(model, settings, meters));
         DecisionFacts<F> facts = new DecisionFacts<>(model.facts(), factsProjection, settings.requestTimeout().dividedBy(2));
         PendingReplies<E> callers = new PendingReplies<>();
+        CommandTracing tracing = new CommandTracing(openTelemetry, settings.commandsTopic());
         this.writer = add(new PartitionWriter<>(model, settings, wire, add(new EventAvro(settings.registryUrl())), facts, callers,
-                meters));
-        this.gateway = add(new CommandGateway<>(settings, wire, callers));
-        this.reactions = model.reactions().isEmpty() ? null : add(new ReactionRunner<>(model.reactions(), settings, wire));
-        stuckPartitions(meters, settings, "own", projection);
-        if (factsProjection != null) {
-            stuckPartitions(meters, settings, "facts", factsProjection);
+                meters, tracing));
+        this.gateway = add(new CommandGateway<>(settings, wire, callers, tracing));
+        this.reactions = model.reactions().isEmpty() ? null : add(new ReactionRunner<>(model.reactions(), settings, wire, tracing));
+        PendingReplies<E> waiting = callers;
+        Gauge.builder("portcullis.gateway.pending.callers", waiting, PendingReplies::size)
+                .description("Callers of this instance waiting for their command's answer")
+                .tag("service", settings.service().serviceName()).register(meters);
+        for (String part : readiness().keySet()) {
+            Gauge.builder("portcullis.readiness", this, runtime -> runtime.readiness().getOrDefault(part, "").isEmpty() ? 1 : 0)
+                    .description("1 when this part of the runtime is ready, 0 when not")
+                    .tag("service", settings.service().serviceName()).tag("part", part).register(meters);
         }
     }
 
-    /** Starts the runtime's threads, its meters in {@code meters}; the caller closes it. */
+    /** Starts the runtime's threads, its meters in {@code meters}, without tracing; the caller closes it. */
     public static <C extends AccountCommand, S, F, E> KafkaCommandRuntime<C, S, F, E> start(CommandModel<C, S, F, E> model,
                                                                                           CommandRuntimeSettings settings,
                                                                                           MeterRegistry meters) {
-        return new KafkaCommandRuntime<>(model, settings, meters);
+        return new KafkaCommandRuntime<>(model, settings, meters, OpenTelemetry.noop());
+    }
+
+    /** Starts the runtime's threads, its meters in {@code meters}, its spans through {@code openTelemetry}; the caller closes it. */
+    public static <C extends AccountCommand, S, F, E> KafkaCommandRuntime<C, S, F, E> start(CommandModel<C, S, F, E> model,
+                                                                                          CommandRuntimeSettings settings,
+                                                                                          MeterRegistry meters,
+                                                                                          OpenTelemetry openTelemetry) {
+        return new KafkaCommandRuntime<>(model, settings, meters, openTelemetry);
     }
 
     @Override
@@ -127,11 +144,8 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
         }
     }
 
-    private static void stuckPartitions(MeterRegistry meters, CommandRuntimeSettings settings, String projection,
-                                        EventProjection<?, ?> events) {
-        Gauge.builder("portcullis.projection.stuck.partitions", events, EventProjection::stuckPartitions)
-                .description("Partitions a projection has stopped at an event it cannot read (retried, never skipped)")
-                .tag("service", settings.service().serviceName()).tag("projection", projection).register(meters);
+    private static Tags projectionTags(CommandRuntimeSettings settings, String projection) {
+        return Tags.of("service", settings.service().serviceName(), "projection", projection);
     }
 
     private <T extends AutoCloseable> T add(T part) {
@@ -139,7 +153,8 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
         return part;
     }
 
-    private EventProjection<F, SpecificRecord> factsProjection(CommandModel<?, ?, F, ?> model, CommandRuntimeSettings settings) {
+    private EventProjection<F, SpecificRecord> factsProjection(CommandModel<?, ?, F, ?> model, CommandRuntimeSettings settings,
+                                                               MeterRegistry meters) {
         EventAvro avro = add(new EventAvro(settings.registryUrl()));
         return new EventProjection<>(settings.bootstrapServers(), model.facts().sources(), settings.requestTimeout(),
                 model.facts().initial(),
@@ -148,6 +163,6 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
                     EventEnvelope envelope = EventAvro.envelopeOf(read);
                     return new EventProjection.Applied<>(envelope.getAccountId(), envelope.getAggregateVersion(), read);
                 },
-                model.facts().fold(), settings.service().serviceName() + "-facts");
+                model.facts().fold(), settings.service().serviceName() + "-facts", meters, projectionTags(settings, "facts"));
     }
 }

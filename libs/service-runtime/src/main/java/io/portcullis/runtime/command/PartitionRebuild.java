@@ -43,12 +43,15 @@ final class PartitionRebuild<S, E> {
     private final CommandRuntimeSettings settings;
     private final EventAvro avro;
     private final Admin admin;
+    private final WriterMeters meters;
 
-    PartitionRebuild(CommandModel<?, S, ?, E> model, CommandRuntimeSettings settings, EventAvro avro, Admin admin) {
+    PartitionRebuild(CommandModel<?, S, ?, E> model, CommandRuntimeSettings settings, EventAvro avro, Admin admin,
+                     WriterMeters meters) {
         this.model = model;
         this.settings = settings;
         this.avro = avro;
         this.admin = admin;
+        this.meters = meters;
     }
 
     /** The accounts of each partition, as the committed events say. */
@@ -107,8 +110,10 @@ final class PartitionRebuild<S, E> {
                 }
             }
         }
+        long took = System.nanoTime() - started;
+        meters.rebuilt(count, took);
         LOG.infof("Rebuilt %s partitions %s: %d events in %d ms", settings.eventsTopic(), assigned, count,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                TimeUnit.NANOSECONDS.toMillis(took));
         return rebuilt;
     }
 

@@ -1,7 +1,7 @@
 package io.portcullis.runtime.command;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.iam.decider.Decision;
@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,7 +41,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -79,7 +80,8 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     /** This instance's callers: their replies are handed over in memory after the commit, not through the topic. */
     private final PendingReplies<E> callers;
     private final TransactionStats stats;
-    private final Counter poisonCommands;
+    private final WriterMeters meters;
+    private final CommandTracing tracing;
     private final SessionLoop loop;
     /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
     private volatile boolean joined;
@@ -88,7 +90,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
 
     PartitionWriter(CommandModel<C, S, F, E> model, CommandRuntimeSettings settings, WireFormat<C, E> wire, EventAvro avro,
-                    DecisionFacts<F> facts, PendingReplies<E> callers, MeterRegistry meters) {
+                    DecisionFacts<F> facts, PendingReplies<E> callers, MeterRegistry registry, CommandTracing tracing) {
         this.model = model;
         this.settings = settings;
         this.wire = wire;
@@ -96,12 +98,12 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         this.facts = facts;
         this.callers = callers;
         this.stats = new TransactionStats(settings.commandsTopic());
-        this.poisonCommands = Counter.builder("portcullis.commands.poison")
-                .description("Command records that could never be processed: answered InternalFailure and skipped")
-                .tag("service", settings.service().serviceName()).register(meters);
+        this.meters = new WriterMeters(registry, settings.service().serviceName());
+        this.tracing = tracing;
         this.loop = new SessionLoop(settings.writerGroup() + "-writer", EventEnvelope.class.getClassLoader(), this::session, () -> {
             partitions.clear();
             joined = false;
+            meters.owned(0, 0);
         });
     }
 
@@ -135,7 +137,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             loop.polling(commands);
             // Aborts whatever transaction this transactional id left open in an earlier life.
             producer.initTransactions();
-            Rebalance rebalance = new Rebalance(commands, new PartitionRebuild<>(model, settings, avro, admin));
+            Rebalance rebalance = new Rebalance(commands, new PartitionRebuild<>(model, settings, avro, admin, meters));
             commands.subscribe(List.of(settings.commandsTopic()), rebalance);
             try {
                 while (loop.isRunning()) {
@@ -153,8 +155,32 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         }
     }
 
+    /** A command's decision span, which lasts until its transaction has committed (or aborted) and says how it ended. */
+    private record Traced<E>(Span span, Outcome<E> outcome) {
+        void end(boolean committed) {
+            Rejection rejection = outcome.rejection;
+            CommandTracing.end(span, !committed ? "aborted" : rejection == null ? "accepted" : rejection.code().code(),
+                    !committed || rejection != null && rejection.code().httpStatus() >= 500);
+        }
+    }
+
     private void process(ConsumerRecords<String, byte[]> batch, KafkaProducer<String, byte[]> producer,
                          KafkaConsumer<String, byte[]> commands) throws ExecutionException, InterruptedException {
+        List<Traced<E>> spans = new ArrayList<>();
+        boolean committed = false;
+        try {
+            transact(batch, producer, commands, spans);
+            committed = true;
+        } finally {
+            for (Traced<E> traced : spans) {
+                traced.end(committed);
+            }
+        }
+    }
+
+    /** Decides the batch in one transaction; each command's span goes into {@code spans}, to end when it is over. */
+    private void transact(ConsumerRecords<String, byte[]> batch, KafkaProducer<String, byte[]> producer,
+                          KafkaConsumer<String, byte[]> commands, List<Traced<E>> spans) throws ExecutionException, InterruptedException {
         long started = System.nanoTime();
         Set<Integer> touched = batch.partitions().stream().map(TopicPartition::partition).collect(Collectors.toSet());
         Rejection factsBehind = facts.catchUp(touched) ? null : new Rejection(IamErrorCode.SERVICE_UNAVAILABLE,
@@ -166,13 +192,17 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         List<Map.Entry<Header, Outcome<E>>> remote = new ArrayList<>();
         List<Map.Entry<String, Outcome<E>>> local = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
-
         for (ConsumerRecord<String, byte[]> record : batch) {
             consumed.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             Header correlation = record.headers().lastHeader(CommandGateway.CORRELATION_HEADER);
-            Outcome<E> outcome = factsBehind != null
-                    ? new Outcome<>(record.partition(), record.key(), List.of(), factsBehind, null, null)
-                    : decide(record, producer, overlay, byIdempotencyKey);
+            Outcome<E> outcome;
+            if (factsBehind != null) {
+                // Answered without reading the command (503, retry with the same key): its type is not known here.
+                meters.decided("undecided", "rejected", factsBehind.code());
+                outcome = new Outcome<>(record.partition(), record.key(), List.of(), factsBehind, null, null);
+            } else {
+                outcome = decide(record, producer, overlay, byIdempotencyKey, spans);
+            }
             if (correlation == null) {
                 continue;
             }
@@ -217,7 +247,9 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         for (var caller : local) {
             callers.complete(caller.getKey(), replyOf(caller.getValue()));
         }
-        stats.record(batch.count(), started, decided, flushed, replied, offsetsSent, committed, System.nanoTime());
+        long answered = System.nanoTime();
+        stats.record(batch.count(), started, decided, flushed, replied, offsetsSent, committed, answered);
+        meters.transaction(batch.count(), started, decided, flushed, replied, offsetsSent, committed, answered);
     }
 
     /** The outcome's reply, once its events have been written (their offsets make its consistency token). */
@@ -231,7 +263,8 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     }
 
     private Outcome<E> decide(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> producer,
-                              Map<Integer, Map<String, AccountSlot<S, E>>> overlay, Map<String, Outcome<E>> byIdempotencyKey) {
+                              Map<Integer, Map<String, AccountSlot<S, E>>> overlay, Map<String, Outcome<E>> byIdempotencyKey,
+                              List<Traced<E>> spans) {
         int partition = record.partition();
         String account = record.key();
         CommandEnvelope<C> envelope;
@@ -244,19 +277,35 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         if (slot == null) {
             slot = slot(partitions, partition, account);
         }
+        String type = envelope.command().getClass().getSimpleName();
+        Span span = tracing.decide(type, record.headers(), partition);
+        Outcome<E> outcome = decide(record, producer, overlay, byIdempotencyKey, envelope, slot, span, type);
+        spans.add(new Traced<>(span, outcome));
+        return outcome;
+    }
+
+    private Outcome<E> decide(ConsumerRecord<String, byte[]> record, KafkaProducer<String, byte[]> producer,
+                              Map<Integer, Map<String, AccountSlot<S, E>>> overlay, Map<String, Outcome<E>> byIdempotencyKey,
+                              CommandEnvelope<C> envelope, AccountSlot<S, E> slot, Span span, String type) {
+        int partition = record.partition();
+        String account = record.key();
         CommandMetadata metadata = envelope.metadata();
         String key = metadata.idempotencyKey();
         if (key != null) {
             Outcome<E> earlierInBatch = byIdempotencyKey.get(account + '\u0000' + key);
             if (earlierInBatch != null) {
-                return sameRequest(earlierInBatch.fingerprint, metadata.requestFingerprint())
-                        ? earlierInBatch : mismatch(partition, account, key);
+                if (!sameRequest(earlierInBatch.fingerprint, metadata.requestFingerprint())) {
+                    return mismatch(partition, account, key, type);
+                }
+                meters.decided(type, "replayed", null);
+                return earlierInBatch;
             }
             AccountSlot.Remembered<E> remembered = slot.replies().get(key);
             if (remembered != null) {
                 if (!remembered.answers(metadata.requestFingerprint())) {
-                    return mismatch(partition, account, key);
+                    return mismatch(partition, account, key, type);
                 }
+                meters.decided(type, "replayed", null);
                 Outcome<E> replay = new Outcome<>(partition, account, remembered.reply().events(), null, key, null);
                 replay.reply = remembered.reply();
                 return replay;
@@ -272,6 +321,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         try {
             Decision<E> decision = model.decider().decide(envelope.command(), slot.state(), facts.of(envelope.command().accountId()));
             if (decision instanceof Decision.Rejected<E> rejected) {
+                meters.decided(type, "rejected", rejected.rejection().code());
                 return new Outcome<>(partition, account, List.of(), rejected.rejection(), null, null);
             }
             events = ((Decision.Accepted<E>) decision).events();
@@ -280,6 +330,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
                 state = model.decider().evolve(state, event);
                 version++;
                 Headers headers = new RecordHeaders();
+                tracing.carry(span, headers);
                 if (key != null) {
                     headers.add(PartitionRebuild.IDEMPOTENCY_HEADER, key.getBytes(StandardCharsets.UTF_8));
                     if (metadata.requestFingerprint() != null) {
@@ -305,8 +356,9 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             if (Failures.isRetriable(failure)) {
                 throw failure;
             }
-            return poison(record, "failed (" + envelope.command().getClass().getSimpleName() + ")", failure);
+            return poison(record, "failed (" + type + ")", failure);
         }
+        meters.decided(type, "accepted", null);
         Outcome<E> outcome = new Outcome<>(partition, account, events, null, key, metadata.requestFingerprint());
         records.forEach(event -> outcome.sends.add(producer.send(event)));
         overlay.computeIfAbsent(partition, p -> new HashMap<>()).put(account, slot.next(state, version));
@@ -325,12 +377,13 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         String reference = UUID.randomUUID().toString();
         LOG.errorf(failure, "Command at %s-%d@%d %s; answered InternalFailure, reference %s", record.topic(), record.partition(),
                 record.offset(), what, reference);
-        poisonCommands.increment();
+        meters.poison();
         return new Outcome<>(record.partition(), record.key(), List.of(), new Rejection(IamErrorCode.INTERNAL_FAILURE,
                 "The request processing has failed because of an unknown error (reference " + reference + ")."), null, null);
     }
 
-    private Outcome<E> mismatch(int partition, String account, String key) {
+    private Outcome<E> mismatch(int partition, String account, String key, String type) {
+        meters.decided(type, "rejected", IamErrorCode.IDEMPOTENT_PARAMETER_MISMATCH);
         return new Outcome<>(partition, account, List.of(), new Rejection(IamErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
                 "The Idempotency-Key '" + key + "' was used with a different request; send a new key for a new request."),
                 null, null);
@@ -365,7 +418,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     private final class Rebalance implements ConsumerRebalanceListener {
         private final KafkaConsumer<String, byte[]> commands;
         private final PartitionRebuild<S, E> rebuild;
-        private final java.util.concurrent.ExecutorService rebuilder = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, settings.writerGroup() + "-rebuild");
             thread.setDaemon(true);
             thread.setContextClassLoader(EventEnvelope.class.getClassLoader());
@@ -387,6 +440,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
                 partitions.remove(tp.partition());
                 rebuilding.remove(tp.partition());
             });
+            meters.owned(partitions.size(), rebuilding.size());
         }
 
         @Override
@@ -408,6 +462,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             List<Integer> numbers = assigned.stream().map(TopicPartition::partition).toList();
             Future<Map<Integer, Map<String, AccountSlot<S, E>>>> result = rebuilder.submit(() -> rebuild.rebuild(numbers));
             numbers.forEach(partition -> rebuilding.put(partition, result));
+            meters.owned(partitions.size(), rebuilding.size());
             joined = false;
         }
 
@@ -426,6 +481,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             }
             if (!resumed.isEmpty()) {
                 commands.resume(resumed);
+                meters.owned(partitions.size(), rebuilding.size());
             }
             joined = assignedOnce && rebuilding.isEmpty();
         }

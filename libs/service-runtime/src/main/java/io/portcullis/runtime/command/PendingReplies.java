@@ -21,6 +21,11 @@ final class PendingReplies<E> {
         return result;
     }
 
+    /** How many callers wait now. */
+    int size() {
+        return waiting.size();
+    }
+
     void forget(String correlationId) {
         waiting.remove(correlationId);
     }

@@ -1,5 +1,6 @@
 package io.portcullis.runtime.command;
 
+import io.opentelemetry.api.trace.Span;
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.avro.EventAvro;
@@ -35,9 +36,11 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
     private final List<Reaction<C>> reactions;
     private final CommandRuntimeSettings settings;
     private final WireFormat<C, ?> wire;
+    private final CommandTracing tracing;
     private final SessionLoop loop;
 
-    ReactionRunner(List<Reaction<C>> reactions, CommandRuntimeSettings settings, WireFormat<C, ?> wire) {
+    ReactionRunner(List<Reaction<C>> reactions, CommandRuntimeSettings settings, WireFormat<C, ?> wire, CommandTracing tracing) {
+        this.tracing = tracing;
         this.reactions = List.copyOf(reactions);
         this.settings = settings;
         this.wire = wire;
@@ -76,8 +79,12 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
                 CommandMetadata metadata = new CommandMetadata(envelope.getActor(), envelope.getRequestId(),
                         KEY_PREFIX + envelope.getEventId(), envelope.getCorrelationId() == null
                         ? envelope.getEventId() : envelope.getCorrelationId());
-                producer.send(new ProducerRecord<>(settings.commandsTopic(), command.get().accountId().value(),
-                        wire.writeCommand(command.get(), metadata)));
+                ProducerRecord<String, byte[]> commandRecord = new ProducerRecord<>(settings.commandsTopic(),
+                        command.get().accountId().value(), wire.writeCommand(command.get(), metadata));
+                Span span = tracing.react(record.topic(), command.get().getClass().getSimpleName(), record.headers(),
+                        commandRecord.headers());
+                producer.send(commandRecord, (written, failure) -> CommandTracing.end(span, failure == null ? "sent" : "failed",
+                        failure != null));
             }
         }
     }

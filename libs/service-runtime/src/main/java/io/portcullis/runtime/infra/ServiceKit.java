@@ -1,6 +1,7 @@
 package io.portcullis.runtime.infra;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.CommandStamps;
@@ -44,21 +45,24 @@ public class ServiceKit {
     private final Executor executor;
     private final CommandStamps stamps;
     private final MeterRegistry meters;
+    private final OpenTelemetry openTelemetry;
     private final List<CommandRuntime<?, ?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
 
     ServiceKit(PortcullisConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-               HttpHeaders headers, Executor executor, Clock clock, MeterRegistry meters) {
+               HttpHeaders headers, Executor executor, Clock clock, MeterRegistry meters, OpenTelemetry openTelemetry) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.headers = headers;
         this.executor = executor;
         this.stamps = CommandStamps.live(clock);
         this.meters = meters;
+        this.openTelemetry = openTelemetry;
     }
 
     /** Starts the model's runtime (its writer joins, its projections start folding) and returns the edge on it. */
     public <C extends AccountCommand, S, F, E> CommandEdge<C, S, F, E> start(CommandModel<C, S, F, E> model) {
-        CommandRuntime<C, S, F, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers), meters);
+        CommandRuntime<C, S, F, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers), meters,
+                openTelemetry);
         runtimes.add(runtime);
         return new CommandEdge<>(runtime, headers, executor, stamps);
     }

@@ -1,5 +1,8 @@
 package io.portcullis.runtime.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.events.topics.Topic;
 import io.portcullis.iam.AccountId;
@@ -88,8 +91,17 @@ public final class EventProjection<V, R> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
+    /** Per topic and partition: records not yet applied, and the time of the last record applied (epoch millis). */
+    private final AtomicLongArray lagRecords;
+    private final AtomicLongArray lastAppliedTime;
+
+    /**
+     * Starts folding. Its meters go to {@code meters}, tagged with {@code tags} (the service, which projection):
+     * per topic and partition, the records and milliseconds it is behind the partition's end and the offset it
+     * has applied; and the partitions it is stopped at.
+     */
     public EventProjection(String bootstrapServers, List<OwningService> sources, Duration timeout, V initial,
-                           RecordReader<R> reader, BiFunction<V, R, V> evolve, String name) {
+                           RecordReader<R> reader, BiFunction<V, R, V> evolve, String name, MeterRegistry meters, Tags tags) {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("A projection folds at least one event topic");
         }
@@ -103,7 +115,10 @@ public final class EventProjection<V, R> implements AutoCloseable {
         this.reader = reader;
         this.evolve = evolve;
         this.positions = new AtomicLongArray(this.sources.size() * Topic.PARTITIONS);
+        this.lagRecords = new AtomicLongArray(this.sources.size() * Topic.PARTITIONS);
+        this.lastAppliedTime = new AtomicLongArray(this.sources.size() * Topic.PARTITIONS);
         this.bootstrapServers = bootstrapServers;
+        register(meters, tags);
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
@@ -333,6 +348,7 @@ public final class EventProjection<V, R> implements AutoCloseable {
                 // Positions move past transaction markers and aborted records too, so take them from the consumer.
                 for (TopicPartition tp : all) {
                     positions.set(index(tp), reader.position(tp, Duration.ofSeconds(5)));
+                    reader.currentLag(tp).ifPresent(lag -> lagRecords.set(index(tp), lag));
                 }
             } catch (org.apache.kafka.common.errors.TimeoutException notYet) {
                 // The broker, or a topic of another service that has not started yet, is not there: go on asking.
@@ -353,6 +369,7 @@ public final class EventProjection<V, R> implements AutoCloseable {
             return Failures.rootCause(e).toString();
         }
         int source = sourceIndex.get(record.topic());
+        lastAppliedTime.set(source * Topic.PARTITIONS + record.partition(), record.timestamp());
         views.compute(applied.accountId(), (account, view) -> {
             View<V> current = view == null ? new View<>(initial, new long[sources.size()]) : view;
             if (applied.version() <= current.versions()[source]) {
@@ -363,6 +380,30 @@ public final class EventProjection<V, R> implements AutoCloseable {
             return new View<>(evolve.apply(current.state(), applied.event()), versions);
         });
         return null;
+    }
+
+    private void register(MeterRegistry meters, Tags tags) {
+        Gauge.builder("portcullis.projection.stuck.partitions", this, EventProjection::stuckPartitions)
+                .description("Partitions the projection is stopped at an event it cannot read (retried, never skipped)")
+                .tags(tags).register(meters);
+        for (OwningService source : sources) {
+            for (int p = 0; p < Topic.PARTITIONS; p++) {
+                int at = index(new TopicPartition(eventsTopic(source), p));
+                Tags partition = tags.and("topic", eventsTopic(source), "partition", Integer.toString(p));
+                Gauge.builder("portcullis.projection.lag.records", lagRecords, lag -> lag.get(at))
+                        .description("Records of the partition the projection has not applied yet").tags(partition).register(meters);
+                Gauge.builder("portcullis.projection.lag.ms", this, projection -> projection.lagMillis(at))
+                        .description("How old the last applied record is while newer ones wait (0 when caught up)")
+                        .tags(partition).register(meters);
+                Gauge.builder("portcullis.projection.offset", positions, position -> position.get(at))
+                        .description("The next offset the projection will apply").tags(partition).register(meters);
+            }
+        }
+    }
+
+    private double lagMillis(int at) {
+        long time = lastAppliedTime.get(at);
+        return lagRecords.get(at) == 0 || time == 0 ? 0 : Math.max(0, System.currentTimeMillis() - time);
     }
 
     private int index(TopicPartition tp) {
