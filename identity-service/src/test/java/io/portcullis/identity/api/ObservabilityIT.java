@@ -14,15 +14,11 @@ import io.portcullis.events.identity.UserCreated;
 import io.portcullis.testkit.PrometheusText;
 import io.portcullis.testkit.RealPartsTestResource;
 import io.portcullis.testkit.TracingOnProfile;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,17 +47,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TracingOnProfile.class)
 class ObservabilityIT {
 
-    /** Spans kept in memory instead of sent to a collector. */
-    @ApplicationScoped
-    static class InMemorySpans {
-        @Produces
-        @Singleton
-        @Unremovable
-        InMemorySpanExporter exporter() {
-            return InMemorySpanExporter.create();
-        }
-    }
-
+    /** Every finished span of the service (TracingOnProfile). */
     @Inject
     InMemorySpanExporter spans;
 

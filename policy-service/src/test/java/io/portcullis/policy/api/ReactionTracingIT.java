@@ -12,14 +12,10 @@ import io.portcullis.events.topics.Topic;
 import io.portcullis.events.topics.TopicProvisioning;
 import io.portcullis.testkit.RealPartsTestResource;
 import io.portcullis.testkit.TracingOnProfile;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,17 +44,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TracingOnProfile.class)
 class ReactionTracingIT {
 
-    /** Spans kept in memory instead of sent to a collector. */
-    @ApplicationScoped
-    static class InMemorySpans {
-        @Produces
-        @Singleton
-        @Unremovable
-        InMemorySpanExporter exporter() {
-            return InMemorySpanExporter.create();
-        }
-    }
-
+    /** Every finished span of the service (TracingOnProfile). */
     @Inject
     InMemorySpanExporter spans;
 

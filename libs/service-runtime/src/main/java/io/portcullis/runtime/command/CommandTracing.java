@@ -2,6 +2,7 @@ package io.portcullis.runtime.command;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -59,24 +60,15 @@ final class CommandTracing {
 
     /** The gateway sends a command: a producer span under the caller's current context, carried in the record's headers. */
     Span send(String command, Headers headers) {
-        Span span = tracer.spanBuilder(commandsTopic + " send " + command).setSpanKind(SpanKind.PRODUCER)
-                .setParent(Context.current())
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", commandsTopic)
-                .setAttribute("portcullis.command", command)
-                .startSpan();
+        Span span = span(commandsTopic, "send", command, SpanKind.PRODUCER, Context.current()).startSpan();
         propagator.inject(Context.current().with(span), headers, SETTER);
         return span;
     }
 
     /** The writer decides a command: a consumer span continuing the trace its record carries. */
     Span decide(String command, Headers headers, int partition) {
-        return tracer.spanBuilder(commandsTopic + " decide " + command).setSpanKind(SpanKind.CONSUMER)
-                .setParent(propagator.extract(Context.root(), headers, GETTER))
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", commandsTopic)
+        return span(commandsTopic, "decide", command, SpanKind.CONSUMER, propagator.extract(Context.root(), headers, GETTER))
                 .setAttribute("messaging.destination.partition.id", Integer.toString(partition))
-                .setAttribute("portcullis.command", command)
                 .startSpan();
     }
 
@@ -85,14 +77,18 @@ final class CommandTracing {
      * turn by the command record it sends, so the reacting service's decision joins the same trace.
      */
     Span react(String eventsTopic, String command, Headers eventHeaders, Headers commandHeaders) {
-        Span span = tracer.spanBuilder(eventsTopic + " react " + command).setSpanKind(SpanKind.CONSUMER)
-                .setParent(propagator.extract(Context.root(), eventHeaders, GETTER))
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", eventsTopic)
-                .setAttribute("portcullis.command", command)
+        Span span = span(eventsTopic, "react", command, SpanKind.CONSUMER, propagator.extract(Context.root(), eventHeaders, GETTER))
                 .startSpan();
         propagator.inject(Context.root().with(span), commandHeaders, SETTER);
         return span;
+    }
+
+    /** Named as OpenTelemetry's messaging conventions name spans: {@code <topic> <operation>}, then the command. */
+    private SpanBuilder span(String topic, String operation, String command, SpanKind kind, Context parent) {
+        return tracer.spanBuilder(topic + " " + operation + " " + command).setSpanKind(kind).setParent(parent)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("portcullis.command", command);
     }
 
     /** An event continues the decision's trace: its context goes into the record's headers. */
