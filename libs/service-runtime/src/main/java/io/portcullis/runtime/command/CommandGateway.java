@@ -201,7 +201,7 @@ final class CommandGateway<C, E> implements AutoCloseable {
                         return;
                     }
                     LOG.warnf("Reply reader stopped (%s); listening again in %d s", e.toString(), backoff.toSeconds());
-                    pause(backoff);
+                    SessionLoop.pause(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
                 }
             }
@@ -223,14 +223,6 @@ final class CommandGateway<C, E> implements AutoCloseable {
             } catch (RuntimeException e) {
                 pending.fail(correlationId, e);
             }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

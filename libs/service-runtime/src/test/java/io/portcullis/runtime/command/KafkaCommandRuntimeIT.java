@@ -12,9 +12,6 @@ import io.portcullis.runtime.command.NameRegistry.Names;
 import io.portcullis.runtime.command.NameRegistry.Register;
 import io.portcullis.runtime.projection.ReadConsistency;
 import io.portcullis.testkit.CommittedRecords;
-import io.portcullis.testkit.KafkaTestBroker;
-import io.portcullis.testkit.RealPartsExtension;
-import io.portcullis.testkit.RegistryTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,30 +29,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(RealPartsExtension.class)
-class KafkaCommandRuntimeIT {
+class KafkaCommandRuntimeIT extends RuntimesOnRealParts {
 
     private static final Topic.OwningService SERVICE = Topic.OwningService.ORG;
-    private final List<KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event>> runtimes = new ArrayList<>();
-    private KafkaTestBroker kafka;
-    private RegistryTestServer registry;
-    private String account;
 
-    @BeforeEach
-    void realParts(KafkaTestBroker kafka, RegistryTestServer registry) {
-        this.kafka = kafka;
-        this.registry = registry;
-        this.account = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-    }
-
-    @AfterEach
-    void stopRuntimes() {
-        runtimes.forEach(KafkaCommandRuntime::close);
+    KafkaCommandRuntimeIT() {
+        super(SERVICE);
     }
 
     @Test
@@ -137,8 +118,7 @@ class KafkaCommandRuntimeIT {
         // Given
         var first = start("a");
         var original = send(first, "dave", "key-2");
-        first.close();
-        runtimes.remove(first);
+        stop(first);
 
         // When
         var second = start("a");
@@ -198,13 +178,7 @@ class KafkaCommandRuntimeIT {
     }
 
     private KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> start(String instance) {
-        var runtime = KafkaCommandRuntime.start(NameRegistry.model(SERVICE), settings(instance), new SimpleMeterRegistry());
-        runtimes.add(runtime);
-        return runtime;
-    }
-
-    private CommandRuntimeSettings settings(String instance) {
-        return new CommandRuntimeSettings(kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, Duration.ofSeconds(30));
+        return start(instance, new SimpleMeterRegistry(), Duration.ofSeconds(30));
     }
 
     private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> runtime, String name, String key) {
@@ -217,7 +191,7 @@ class KafkaCommandRuntimeIT {
 
     /** Waits until the writers' group is stable with both instances owning at least one partition. */
     private void awaitBothOwnPartitions() {
-        String group = settings("any").writerGroup();
+        String group = settings("any", Duration.ofSeconds(30)).writerGroup();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);

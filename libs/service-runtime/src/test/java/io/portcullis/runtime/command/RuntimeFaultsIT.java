@@ -15,16 +15,12 @@ import io.portcullis.runtime.command.NameRegistry.Register;
 import io.portcullis.runtime.failure.ServiceUnavailableException;
 import io.portcullis.runtime.projection.EventProjection;
 import io.portcullis.runtime.projection.ReadConsistency;
-import io.portcullis.testkit.KafkaTestBroker;
-import io.portcullis.testkit.RealPartsExtension;
-import io.portcullis.testkit.RegistryTestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -34,32 +30,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The runtime when what it reads is broken or out of reach: nothing stalls, nothing is skipped. */
-@ExtendWith(RealPartsExtension.class)
-class RuntimeFaultsIT {
+class RuntimeFaultsIT extends RuntimesOnRealParts {
 
     /** Topics of their own, so the other runtime ITs' groups and offsets are untouched. */
     private static final Topic.OwningService SERVICE = Topic.OwningService.CREDENTIAL;
-    private final List<KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event>> runtimes = new ArrayList<>();
-    private KafkaTestBroker kafka;
-    private RegistryTestServer registry;
-    private String account;
 
-    @BeforeEach
-    void realParts(KafkaTestBroker kafka, RegistryTestServer registry) {
-        this.kafka = kafka;
-        this.registry = registry;
-        this.account = String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-    }
-
-    @AfterEach
-    void stopRuntimes() {
-        runtimes.forEach(KafkaCommandRuntime::close);
+    RuntimeFaultsIT() {
+        super(SERVICE);
     }
 
     @Test
@@ -87,8 +67,7 @@ class RuntimeFaultsIT {
         assertThat(meters.get("portcullis.commands.poison").counter().count()).isEqualTo(3.0);
         // And their offsets are committed with the rest: a new writer does not read them again
         assertThat(committedOffsetOfTheAccountsPartition()).isEqualTo(endOfTheAccountsCommandPartition());
-        runtime.close();
-        runtimes.remove(runtime);
+        stop(runtime);
         SimpleMeterRegistry restartedMeters = new SimpleMeterRegistry();
         var restarted = start("poison", restartedMeters, Duration.ofSeconds(30));
         assertThat(send(restarted, "once-more")).isInstanceOf(CommandResult.Accepted.class);
@@ -121,14 +100,6 @@ class RuntimeFaultsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> reader.readiness().get("projection").isEmpty());
         assertThat(reader.read(new AccountId(account), ReadConsistency.latest()).lowerCase())
                 .containsExactlyInAnyOrderElementsOf(written);
-    }
-
-    private KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> start(String instance, SimpleMeterRegistry meters,
-                                                                                    Duration requestTimeout) {
-        var runtime = KafkaCommandRuntime.start(NameRegistry.model(SERVICE),
-                new CommandRuntimeSettings(kafka.bootstrapServers(), registry.apiUrl(), instance, SERVICE, requestTimeout), meters);
-        runtimes.add(runtime);
-        return runtime;
     }
 
     private CommandResult<Event> send(KafkaCommandRuntime<NameRegistry.Command, Names, NoFacts, Event> runtime, String name) {
