@@ -1,10 +1,12 @@
 package io.portcullis.policylang;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.portcullis.policylang.cli.MalformedPolicyDocumentException;
 import io.portcullis.policylang.cli.PolicyCli;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every case of {@code src/test/resources/corpus/*.json} through the same entry points the CLI and
  * authz-service use. A case either simulates a request ({@code request}, merged over the file's {@code base})
- * or validates a document ({@code validate}); {@code expect} holds the decision or validity.
+ * or validates a document ({@code validate}); {@code expect} holds the decision, or the validity with the exact
+ * warning codes ({@code warnings}), or {@code "error": "MalformedPolicyDocument"} for a simulation the CLI refuses.
  */
 class CorpusTest {
 
@@ -70,14 +73,25 @@ class CorpusTest {
         // When / Then
         if (testCase.has("validate")) {
             checkValidation(PolicyCli.validate(testCase.get("validate")), expect);
+        } else if (expect.has("error")) {
+            ObjectNode request = merged(corpus.get("base"), testCase.get("request"));
+            assertThatThrownBy(() -> PolicyCli.simulate(request))
+                    .isInstanceOfSatisfying(MalformedPolicyDocumentException.class, e -> checkRefusal(e, expect));
         } else {
             ObjectNode request = merged(corpus.get("base"), testCase.get("request"));
             checkDecision(PolicyCli.simulate(request), expect);
         }
     }
 
+    private static void checkRefusal(MalformedPolicyDocumentException refusal, JsonNode expect) {
+        assertThat(expect.get("error").asText()).isEqualTo("MalformedPolicyDocument");
+        List<String> locations = refusal.errors().findValuesAsText("location");
+        for (JsonNode location : expect.get("locations")) {
+            assertThat(locations).as("locations in %s", refusal.errors()).contains(location.asText());
+        }
+    }
+
     private static void checkDecision(ObjectNode answer, JsonNode expect) {
-        assertThat(answer.get("invalidPolicies")).as("corpus policies must be valid: %s", answer).isNull();
         assertThat(answer.get("decision").asText()).as("decision in %s", answer).isEqualTo(expect.get("decision").asText());
         if (expect.has("blockedBy")) {
             assertThat(answer.get("blockedBy").asText()).as("blockedBy in %s", answer).isEqualTo(expect.get("blockedBy").asText());
@@ -119,6 +133,14 @@ class CorpusTest {
             for (JsonNode code : expect.get("codes")) {
                 assertThat(codes).as("codes in %s", answer).contains(code.asText());
             }
+        }
+        if (expect.has("warnings")) {
+            // The exact set: a case naming its warnings also says no other construct of the document warns
+            List<String> wanted = new ArrayList<>();
+            expect.get("warnings").forEach(code -> wanted.add(code.asText()));
+            JsonNode warnings = answer.get("warnings");
+            assertThat(warnings).as("warnings in %s", answer).isNotNull();
+            assertThat(warnings.findValuesAsText("code")).as("warnings in %s", answer).containsExactlyInAnyOrderElementsOf(wanted);
         }
     }
 

@@ -7,6 +7,7 @@ import io.portcullis.policylang.evaluate.Decision;
 import io.portcullis.policylang.evaluate.MatchedStatement;
 import io.portcullis.policylang.syntax.Diagnostic;
 import io.portcullis.policylang.validate.PolicyType;
+import io.portcullis.policylang.validate.PolicyWarning;
 import io.portcullis.policylang.validate.ValidatedPolicy;
 import java.util.List;
 
@@ -18,11 +19,25 @@ public final class CommandOutput {
     private CommandOutput() {
     }
 
+    /** {@code valid}, then {@code errors} for an invalid document or {@code warnings} (maybe empty) for a valid one. */
     public static ObjectNode validation(ValidatedPolicy validated) {
         ObjectNode out = JSON.objectNode();
         out.put("valid", validated.isValid());
         if (!validated.isValid()) {
             out.set("errors", diagnostics(validated.diagnostics()));
+        } else {
+            out.set("warnings", warnings(validated.warnings()));
+        }
+        return out;
+    }
+
+    public static ArrayNode warnings(List<PolicyWarning> warnings) {
+        ArrayNode out = JSON.arrayNode();
+        for (PolicyWarning warning : warnings) {
+            ObjectNode each = out.addObject();
+            each.put("code", warning.code());
+            each.put("message", warning.message());
+            each.put("location", warning.location());
         }
         return out;
     }

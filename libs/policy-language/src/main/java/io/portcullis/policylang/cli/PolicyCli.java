@@ -3,10 +3,14 @@ package io.portcullis.policylang.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.portcullis.policylang.compile.CompiledPolicy;
 import io.portcullis.policylang.evaluate.Decision;
 import io.portcullis.policylang.evaluate.PolicyEvaluator;
+import io.portcullis.policylang.evaluate.PolicySet;
+import io.portcullis.policylang.syntax.Diagnostic;
 import io.portcullis.policylang.validate.PolicyKind;
 import io.portcullis.policylang.validate.PolicyType;
 import io.portcullis.policylang.validate.PolicyValidator;
@@ -23,7 +27,8 @@ import java.util.Set;
 /**
  * {@code PolicyCli validate FILE} and {@code PolicyCli simulate FILE} ({@code -} reads standard input).
  * Prints one JSON object. Exit 0 when the command ran (the verdict is in the JSON), 2 for malformed input
- * or usage, 3 for an internal error.
+ * or usage ({@code InvalidInput}) and for a simulation whose policy documents are invalid
+ * ({@code MalformedPolicyDocument}, every diagnostic listed), 3 for an internal error.
  */
 public final class PolicyCli {
 
@@ -52,6 +57,11 @@ public final class PolicyCli {
             return OK;
         } catch (InvalidInputException e) {
             return fail(out, INVALID_INPUT, "InvalidInput", e.getMessage());
+        } catch (MalformedPolicyDocumentException e) {
+            ObjectNode answer = CommandOutput.error("MalformedPolicyDocument", e.getMessage());
+            ((ObjectNode) answer.get("error")).set("errors", e.errors());
+            out.println(answer.toString());
+            return INVALID_INPUT;
         } catch (JsonProcessingException e) {
             return fail(out, INVALID_INPUT, "InvalidInput", "the input is not JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -76,46 +86,59 @@ public final class PolicyCli {
         return CommandOutput.validation(validated);
     }
 
-    /** Answers a simulate request; throws {@code InvalidInputException} for input of the wrong shape. */
+    /**
+     * Answers a simulate request. Throws {@code InvalidInputException} for input of the wrong shape and
+     * {@link MalformedPolicyDocumentException} when any policy document is invalid: like AWS's
+     * {@code SimulateCustomPolicy}, nothing is decided then (the evaluator would fail the invalid documents
+     * closed, an answer that looks like an ordinary explicit deny).
+     */
     public static ObjectNode simulate(JsonNode input) {
         SimulationInput simulation = SimulationInput.read(input);
+        rejectInvalidPolicies(simulation.policies());
         Decision decision = PolicyEvaluator.decide(simulation.policies(), simulation.request());
-        ObjectNode answer = CommandOutput.decision(decision);
-        addInvalidPolicies(answer, simulation);
-        return answer;
+        return CommandOutput.decision(decision);
     }
 
-    private static void addInvalidPolicies(ObjectNode answer, SimulationInput simulation) {
-        var invalid = answer.arrayNode();
-        var set = simulation.policies();
+    private static void rejectInvalidPolicies(PolicySet set) {
+        ArrayNode errors = JsonNodeFactory.instance.arrayNode();
+        int invalid = 0;
         for (int i = 0; i < set.identity().size(); i++) {
-            describeInvalid(invalid, set.identity().get(i), -1, i);
+            invalid += describeInvalid(errors, set.identity().get(i), "policies.identity[" + i + "]", -1, i);
         }
         for (int level = 0; level < set.scps().size(); level++) {
             for (int i = 0; i < set.scps().get(level).size(); i++) {
-                describeInvalid(invalid, set.scps().get(level).get(i), level, i);
+                invalid += describeInvalid(errors, set.scps().get(level).get(i), "policies.scps[" + level + "][" + i + "]",
+                        level, i);
             }
         }
-        describeInvalid(invalid, set.boundary(), -1, 0);
-        describeInvalid(invalid, set.resource(), -1, 0);
-        describeInvalid(invalid, set.session(), -1, 0);
-        if (!invalid.isEmpty()) {
-            answer.set("invalidPolicies", invalid);
+        invalid += describeInvalid(errors, set.boundary(), "policies.permissionsBoundary", -1, 0);
+        invalid += describeInvalid(errors, set.resource(), "policies.resource", -1, 0);
+        invalid += describeInvalid(errors, set.session(), "policies.session", -1, 0);
+        if (invalid > 0) {
+            throw new MalformedPolicyDocumentException((invalid == 1 ? "1 policy document is" : invalid + " policy documents are")
+                    + " invalid; nothing was simulated (first: " + errors.get(0).get("policy").asText() + " "
+                    + errors.get(0).get("location").asText() + ": " + errors.get(0).get("message").asText() + ")", errors);
         }
     }
 
-    private static void describeInvalid(com.fasterxml.jackson.databind.node.ArrayNode out, CompiledPolicy policy,
-                                        int level, int index) {
+    /** Adds one entry per diagnostic of an invalid policy; returns 1 when the policy was invalid. */
+    private static int describeInvalid(ArrayNode out, CompiledPolicy policy, String field, int level, int index) {
         if (policy == null || !policy.failedClosed()) {
-            return;
+            return 0;
         }
-        ObjectNode each = out.addObject();
-        each.put("policyType", policy.type().jsonName());
-        if (level >= 0) {
-            each.put("level", level);
+        for (Diagnostic diagnostic : policy.diagnostics()) {
+            ObjectNode each = out.addObject();
+            each.put("policy", field);
+            each.put("policyType", policy.type().jsonName());
+            if (level >= 0) {
+                each.put("level", level);
+            }
+            each.put("policyIndex", index);
+            each.put("code", diagnostic.code());
+            each.put("message", diagnostic.message());
+            each.put("location", diagnostic.location());
         }
-        each.put("policyIndex", index);
-        each.set("errors", CommandOutput.diagnostics(policy.diagnostics()));
+        return 1;
     }
 
     private static PolicyKind kind(String name, PolicyType type) {

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The {@code simulate} request: principal, action, resource, context and the policies by type. Each policy
- * document (a JSON object or a string holding one) is validated and compiled; an invalid one fails closed.
+ * document (a JSON object or a string holding one) is validated and compiled; an invalid one compiles
+ * fail-closed, and {@link PolicyCli#simulate} refuses a request holding one.
  */
 public record SimulationInput(AuthorizationRequest request, PolicySet policies) {
 

@@ -54,8 +54,20 @@ public final class CompiledStatement {
     /**
      * How this statement applies to the request: {@link PrincipalMatch#NONE} when it does not. Statements
      * without a principal element (every policy type but resource policies) apply as {@link PrincipalMatch#DIRECT}.
+     * Same as {@link #applies(RequestContext, boolean)} for a principal without a permissions boundary.
      */
     public PrincipalMatch applies(RequestContext request) {
+        return applies(request, false);
+    }
+
+    /**
+     * How this statement applies to a request whose principal has ({@code principalHasBoundary}) or has not a
+     * permissions boundary. AWS documents (NotPrincipal page, key points) that a {@code Deny} with
+     * {@code NotPrincipal} "will always deny any IAM principal that has a permissions boundary policy attached,
+     * regardless of the values specified in the NotPrincipal element": for such a principal the statement applies
+     * as if it named everyone.
+     */
+    public PrincipalMatch applies(RequestContext request, boolean principalHasBoundary) {
         if (actions.matches(request) == notAction) {
             return PrincipalMatch.NONE;
         }
@@ -63,7 +75,9 @@ public final class CompiledStatement {
             return PrincipalMatch.NONE;
         }
         PrincipalMatch who = PrincipalMatch.DIRECT;
-        if (principals != null) {
+        if (principals != null && notPrincipal && !allow && principalHasBoundary) {
+            who = PrincipalMatch.WILDCARD;
+        } else if (principals != null) {
             PrincipalMatch named = principals.match(request);
             if (notPrincipal) {
                 who = named == PrincipalMatch.NONE ? PrincipalMatch.WILDCARD : PrincipalMatch.NONE;

@@ -34,9 +34,15 @@ public final class PrincipalMatcher {
                 return PrincipalMatch.DIRECT;
             }
         }
+        String uniqueId = aws.length == 0 ? "" : uniqueId(request);
         for (String value : aws) {
             if (value.equals(arn)) {
                 return request.principalKind() == PrincipalKind.ROLE ? PrincipalMatch.ROLE : PrincipalMatch.DIRECT;
+            }
+            if (!uniqueId.isEmpty() && value.equals(uniqueId)) {
+                // A user's or role's unique ID names it as its ARN would (AWS stores principals by unique ID).
+                best = best.strongest(request.principalKind() == PrincipalKind.USER ? PrincipalMatch.DIRECT : PrincipalMatch.ROLE);
+                continue;
             }
             if (request.principalKind() == PrincipalKind.ASSUMED_ROLE && namesRole(value, request)) {
                 best = best.strongest(PrincipalMatch.ROLE);
@@ -45,6 +51,26 @@ public final class PrincipalMatcher {
             }
         }
         return best;
+    }
+
+    /**
+     * The user's ({@code AIDA...}) or role's ({@code AROA...}) unique ID from {@code aws:userid}, which for a role
+     * session is {@code AROA...:session-name}; empty for any other principal or when the caller did not give it.
+     */
+    private static String uniqueId(RequestContext request) {
+        String userId = request.single("aws:userid");
+        PrincipalKind kind = request.principalKind();
+        if (userId == null) {
+            return "";
+        }
+        if (kind == PrincipalKind.USER && userId.startsWith("AIDA")) {
+            return userId;
+        }
+        if ((kind == PrincipalKind.ROLE || kind == PrincipalKind.ASSUMED_ROLE) && userId.startsWith("AROA")) {
+            int colon = userId.indexOf(':');
+            return colon < 0 ? userId : userId.substring(0, colon);
+        }
+        return "";
     }
 
     /** {@code arn:aws:iam::111122223333:role/path/Name} names every session of role {@code Name}. */

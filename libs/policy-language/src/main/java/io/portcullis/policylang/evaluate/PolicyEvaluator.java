@@ -25,7 +25,7 @@ public final class PolicyEvaluator {
 
     public static Decision decide(PolicySet policies, RequestContext request) {
         List<MatchedStatement> matched = new ArrayList<>(4);
-        Tally tally = new Tally();
+        Tally tally = new Tally(policies.boundary() != null);
 
         boolean[] levelAllows = new boolean[policies.scps().size()];
         for (int level = 0; level < levelAllows.length; level++) {
@@ -106,7 +106,7 @@ public final class PolicyEvaluator {
         }
         PrincipalMatch allow = PrincipalMatch.NONE;
         for (CompiledStatement statement : policy.candidates(request)) {
-            PrincipalMatch applies = statement.applies(request);
+            PrincipalMatch applies = statement.applies(request, tally.principalHasBoundary);
             if (applies == PrincipalMatch.NONE) {
                 continue;
             }
@@ -121,9 +121,15 @@ public final class PolicyEvaluator {
         return allow;
     }
 
-    /** The first policy type (in evaluation order) whose deny applied. */
+    /** The first policy type (in evaluation order) whose deny applied, and what the scan needs to know of the principal. */
     private static final class Tally {
+        /** A Deny with NotPrincipal denies every principal that has a boundary ({@link CompiledStatement#applies}). */
+        private final boolean principalHasBoundary;
         private PolicyType deniedBy;
+
+        Tally(boolean principalHasBoundary) {
+            this.principalHasBoundary = principalHasBoundary;
+        }
 
         void deny(PolicyType type) {
             if (deniedBy == null) {

@@ -9,6 +9,10 @@ import java.util.Objects;
  * The compiled policies that apply to one principal and resource. {@code boundary}, {@code resource} and
  * {@code session} are {@code null} when absent; {@code scps} lists the levels from the organization root
  * down to the account (empty when the account is not in an organization).
+ *
+ * <p>{@code boundary} is the principal's permissions boundary (for a role session, the role's), so a non-null
+ * boundary also says that the principal has one: a resource policy's {@code Deny} with {@code NotPrincipal} then
+ * denies it whatever {@code NotPrincipal} names, as AWS documents.
  */
 public record PolicySet(List<CompiledPolicy> identity, CompiledPolicy boundary, List<List<CompiledPolicy>> scps,
                         CompiledPolicy resource, CompiledPolicy session) {

@@ -8,6 +8,7 @@ import io.portcullis.policylang.syntax.OperatorName;
 import io.portcullis.policylang.syntax.ParsedPolicy;
 import io.portcullis.policylang.syntax.PolicyDocument;
 import io.portcullis.policylang.syntax.PolicyParser;
+import io.portcullis.policylang.syntax.PolicyVersion;
 import io.portcullis.policylang.syntax.Principals;
 import io.portcullis.policylang.syntax.Statement;
 import io.portcullis.policylang.syntax.Template;
@@ -25,6 +26,12 @@ public final class PolicyValidator {
     private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9*?-]+:[^\\s]+");
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9]*");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    /*
+     * IAM's unique IDs for users (AIDA) and roles (AROA). AWS writes them into a resource policy in place of the
+     * ARN of a principal that was deleted, and accepts them from callers too (Access Analyzer only warns).
+     */
+    private static final Pattern USER_ID = Pattern.compile("AIDA[A-Z0-9]{12,124}");
+    private static final Pattern ROLE_ID = Pattern.compile("AROA[A-Z0-9]{12,124}");
 
     private PolicyValidator() {
     }
@@ -45,14 +52,47 @@ public final class PolicyValidator {
     }
 
     public static ValidatedPolicy validate(ParsedPolicy parsed, PolicyKind kind) {
-        List<Diagnostic> out = new ArrayList<>(parsed.diagnostics());
+        Findings findings = new Findings(new ArrayList<>(parsed.diagnostics()), new ArrayList<>());
         PolicyDocument document = parsed.document();
-        checkSize(document, kind, out);
+        checkSize(document, kind, findings.errors);
+        checkDocument(document, kind.type(), findings);
         Set<String> sids = new HashSet<>();
         for (Statement statement : document.statements()) {
-            checkStatement(document, statement, kind.type(), sids, out);
+            checkStatement(document, statement, kind.type(), sids, findings);
         }
-        return new ValidatedPolicy(kind, document, out);
+        // Warnings describe documents AWS accepts: next to errors they are noise, and a text that could not be
+        // read at all would wrongly warn that it has no Version.
+        return new ValidatedPolicy(kind, document, findings.errors,
+                findings.errors.isEmpty() ? findings.warnings : List.of());
+    }
+
+    /** What validation found: errors make the document invalid, warnings never do. */
+    private record Findings(List<Diagnostic> errors, List<PolicyWarning> warnings) {
+
+        void error(String message, String location) {
+            errors.add(new MalformedPolicyDocument(message, location));
+        }
+
+        void warn(String code, String message, String location) {
+            PolicyWarning warning = new PolicyWarning(code, message, location);
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+    }
+
+    private static void checkDocument(PolicyDocument document, PolicyType type, Findings findings) {
+        if (document.versionText() == null) {
+            findings.warn(PolicyWarning.MISSING_VERSION, "No Version: the policy language defaults to 2008-10-17, in which"
+                    + " policy variables such as ${aws:username} are literal text; add \"Version\": \"2012-10-17\"", "Version");
+        } else if (document.versionText().equals(PolicyVersion.V2008_10_17.text())) {
+            findings.warn(PolicyWarning.OUTDATED_VERSION, "Version 2008-10-17 is an earlier version of the policy language;"
+                    + " AWS says not to use it for new or updated policies (policy variables are literal text in it)", "Version");
+        }
+        if (document.id() != null && (type == PolicyType.IDENTITY || type == PolicyType.BOUNDARY)) {
+            findings.warn(PolicyWarning.ID_IN_IDENTITY_POLICY, "Id is allowed in resource-based policies, but not in"
+                    + " identity-based policies; it has no effect here", "Id");
+        }
     }
 
     private static void checkSize(PolicyDocument document, PolicyKind kind, List<Diagnostic> out) {
@@ -64,28 +104,56 @@ public final class PolicyValidator {
     }
 
     private static void checkStatement(PolicyDocument document, Statement s, PolicyType type, Set<String> sids,
-                                       List<Diagnostic> out) {
-        checkSid(s, type, sids, out);
+                                       Findings findings) {
+        List<Diagnostic> out = findings.errors;
+        checkSid(s, type, sids, findings);
         boolean allow = checkEffect(s, out);
         checkActions(s, out);
-        checkResources(document, s, out);
-        checkPrincipals(s, type, allow, out);
+        checkResources(document, s, findings);
+        checkPrincipals(s, type, allow, findings);
         for (ConditionClause clause : s.conditions()) {
-            checkCondition(document, clause, out);
+            checkCondition(document, clause, findings);
+        }
+        if (allow && s.notAction() != null) {
+            findings.warn(PolicyWarning.ALLOW_WITH_NOT_ACTION, "Allow with NotAction allows every action of every"
+                    + " service that is not listed and could grant more than intended; list the actions in Action instead",
+                    s.location("NotAction"));
+        }
+        if (allow && s.notResource() != null) {
+            findings.warn(PolicyWarning.ALLOW_WITH_NOT_RESOURCE, "Allow with NotResource allows every resource that is"
+                    + " not listed and could grant more than intended; list the resources in Resource instead",
+                    s.location("NotResource"));
         }
     }
 
-    private static void checkSid(Statement s, PolicyType type, Set<String> sids, List<Diagnostic> out) {
+    /*
+     * IAM's own policies (identity, boundary, session, SCP) refuse Sids that are not alphanumeric or that repeat.
+     * Resource policies belong to other services, several of which accept spaces and punctuation (the Sid page)
+     * and repeated Sids (Access Analyzer: "Unique Sids recommended"), so there both are warnings.
+     */
+    private static void checkSid(Statement s, PolicyType type, Set<String> sids, Findings findings) {
         if (s.sid() == null) {
             return;
         }
-        if (type != PolicyType.RESOURCE && !SID.matcher(s.sid()).matches()) {
-            out.add(new MalformedPolicyDocument("Statement IDs (SID) must be alpha-numeric; \"" + s.sid() + "\" is not",
-                    s.location("Sid")));
+        if (s.sid().isEmpty()) {
+            findings.warn(PolicyWarning.EMPTY_SID_VALUE, "The Sid is empty; give the statement an identifier or remove"
+                    + " the Sid element", s.location("Sid"));
+        } else if (!SID.matcher(s.sid()).matches()) {
+            if (type != PolicyType.RESOURCE) {
+                findings.error("Statement IDs (SID) must be alpha-numeric; \"" + s.sid() + "\" is not", s.location("Sid"));
+            } else {
+                findings.warn(PolicyWarning.SID_NOT_ALPHANUMERIC, "Sid \"" + s.sid() + "\" has characters other than"
+                        + " A-Z, a-z and 0-9, which IAM policies and some services refuse", s.location("Sid"));
+            }
         }
         if (!s.sid().isEmpty() && !sids.add(s.sid())) {
-            out.add(new MalformedPolicyDocument("Statement IDs (SID) in a single policy must be unique; \"" + s.sid()
-                    + "\" repeats", s.location("Sid")));
+            if (type != PolicyType.RESOURCE) {
+                findings.error("Statement IDs (SID) in a single policy must be unique; \"" + s.sid() + "\" repeats",
+                        s.location("Sid"));
+            } else {
+                findings.warn(PolicyWarning.UNIQUE_SIDS_RECOMMENDED, "Sid \"" + s.sid() + "\" repeats; use statement IDs"
+                        + " that are unique within the policy", s.location("Sid"));
+            }
         }
     }
 
@@ -112,7 +180,8 @@ public final class PolicyValidator {
         }
     }
 
-    private static void checkResources(PolicyDocument document, Statement s, List<Diagnostic> out) {
+    private static void checkResources(PolicyDocument document, Statement s, Findings findings) {
+        List<Diagnostic> out = findings.errors;
         List<String> values = exactlyOne(s, s.resource(), s.notResource(), "Resource", out);
         String element = s.resource() != null ? "Resource" : "NotResource";
         for (String resource : values) {
@@ -120,7 +189,7 @@ public final class PolicyValidator {
                 out.add(new MalformedPolicyDocument("Resource \"" + resource + "\" must be in ARN format or \"*\"",
                         s.location(element)));
             }
-            checkTemplate(document, resource, s.location(element), out);
+            checkTemplate(document, resource, s.location(element), findings);
         }
     }
 
@@ -139,7 +208,8 @@ public final class PolicyValidator {
         return positive != null ? positive : negative;
     }
 
-    private static void checkPrincipals(Statement s, PolicyType type, boolean allow, List<Diagnostic> out) {
+    private static void checkPrincipals(Statement s, PolicyType type, boolean allow, Findings findings) {
+        List<Diagnostic> out = findings.errors;
         boolean any = s.principal() != null || s.notPrincipal() != null;
         if (type != PolicyType.RESOURCE) {
             if (any) {
@@ -155,15 +225,42 @@ public final class PolicyValidator {
         } else if (!any) {
             out.add(new MalformedPolicyDocument("Missing required field Principal (or NotPrincipal)", s.location("Principal")));
         }
+        /*
+         * AWS documents both NotPrincipal combinations and only discourages them (Access Analyzer reports Allow
+         * with NotPrincipal as a security warning, not an error), so both are accepted with a warning.
+         */
         if (s.notPrincipal() != null && allow) {
-            out.add(new MalformedPolicyDocument("NotPrincipal must not be used with \"Effect\": \"Allow\"",
-                    s.location("NotPrincipal")));
+            findings.warn(PolicyWarning.ALLOW_WITH_NOT_PRINCIPAL, "Allow with NotPrincipal allows every principal that"
+                    + " is not listed, anonymous users included; name the principals in Principal instead",
+                    s.location("NotPrincipal"));
+        } else if (s.notPrincipal() != null && "Deny".equals(s.effect())) {
+            findings.warn(PolicyWarning.DENY_WITH_NOT_PRINCIPAL, "Deny with NotPrincipal denies every IAM principal that"
+                    + " has a permissions boundary, whatever NotPrincipal lists; use ArnNotEquals on aws:PrincipalArn"
+                    + " instead", s.location("NotPrincipal"));
         }
-        checkPrincipalValues(s.principal(), s.location("Principal"), out);
-        checkPrincipalValues(s.notPrincipal(), s.location("NotPrincipal"), out);
+        if (s.principal() != null && allow && s.conditions().isEmpty() && namesEveryone(s.principal())) {
+            findings.warn(PolicyWarning.ALLOW_WITH_WILDCARD_PRINCIPAL, "Allow with the wildcard principal grants"
+                    + " access to everyone, anonymous users included; name the principals, or restrict them with a"
+                    + " Condition", s.location("Principal"));
+        }
+        checkPrincipalValues(s.principal(), s.location("Principal"), findings);
+        checkPrincipalValues(s.notPrincipal(), s.location("NotPrincipal"), findings);
     }
 
-    private static void checkPrincipalValues(Principals principals, String location, List<Diagnostic> out) {
+    /** {@code "*"} or {@code "*"} under any principal type: the compiler reads both as everyone. */
+    private static boolean namesEveryone(Principals principals) {
+        if (principals.wildcard()) {
+            return true;
+        }
+        for (List<String> values : principals.byType().values()) {
+            if (values.contains("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkPrincipalValues(Principals principals, String location, Findings findings) {
         if (principals == null || principals.wildcard()) {
             return;
         }
@@ -171,20 +268,35 @@ public final class PolicyValidator {
             for (String value : entry.getValue()) {
                 String where = location + "." + entry.getKey();
                 if (value.isEmpty()) {
-                    out.add(new MalformedPolicyDocument("Invalid principal in policy: empty " + entry.getKey() + " principal", where));
+                    findings.error("Invalid principal in policy: empty " + entry.getKey() + " principal", where);
                 } else if (!value.equals("*") && (value.indexOf('*') >= 0 || value.indexOf('?') >= 0)) {
-                    out.add(new MalformedPolicyDocument("Invalid principal in policy: \"" + value
-                            + "\"; a wildcard may only stand alone as \"*\"", where));
-                } else if (entry.getKey().equals("AWS") && !value.equals("*") && !ACCOUNT_ID.matcher(value).matches()
-                        && !(value.startsWith("arn:") && colons(value) >= 5)) {
-                    out.add(new MalformedPolicyDocument("Invalid principal in policy: \"" + value
-                            + "\" is neither an account ID nor an ARN", where));
+                    findings.error("Invalid principal in policy: \"" + value
+                            + "\"; a wildcard may only stand alone as \"*\"", where);
+                } else if (entry.getKey().equals("AWS")) {
+                    checkAwsPrincipal(value, where, findings);
                 }
             }
         }
     }
 
-    private static void checkCondition(PolicyDocument document, ConditionClause clause, List<Diagnostic> out) {
+    private static void checkAwsPrincipal(String value, String where, Findings findings) {
+        if (value.equals("*") || ACCOUNT_ID.matcher(value).matches() || (value.startsWith("arn:") && colons(value) >= 5)) {
+            return;
+        }
+        if (ROLE_ID.matcher(value).matches()) {
+            findings.warn(PolicyWarning.INVALID_ROLE_REFERENCE, "\"" + value + "\" is an IAM role's unique ID; it"
+                    + " never matches a role created again under the same name, so use the role's ARN", where);
+        } else if (USER_ID.matcher(value).matches()) {
+            findings.warn(PolicyWarning.INVALID_USER_REFERENCE, "\"" + value + "\" is an IAM user's unique ID; it"
+                    + " never matches a user created again under the same name, so use the user's ARN", where);
+        } else {
+            findings.error("Invalid principal in policy: \"" + value
+                    + "\" is neither an account ID, an ARN nor an IAM user or role unique ID", where);
+        }
+    }
+
+    private static void checkCondition(PolicyDocument document, ConditionClause clause, Findings findings) {
+        List<Diagnostic> out = findings.errors;
         Optional<OperatorName> name = OperatorName.parse(clause.operator());
         if (name.isEmpty()) {
             out.add(new MalformedPolicyDocument("Invalid Condition type : " + clause.operator(), clause.location()));
@@ -196,21 +308,30 @@ public final class PolicyValidator {
         boolean variables = document.version().supportsVariables() && name.get().operator().acceptsVariables();
         for (String value : clause.values()) {
             if (variables && Template.hasVariables(value)) {
-                checkTemplate(document, value, clause.location(), out);
+                checkTemplate(document, value, clause.location(), findings);
                 continue;
+            }
+            if (name.get().operator().acceptsVariables()) {
+                checkTemplate(document, value, clause.location(), findings);
             }
             name.get().operator().checkValue(value).ifPresent(reason -> out.add(new MalformedPolicyDocument(
                     "Condition value \"" + value + "\" for " + clause.operator() + " " + reason, clause.location())));
         }
     }
 
-    private static void checkTemplate(PolicyDocument document, String value, String location, List<Diagnostic> out) {
-        if (!document.version().supportsVariables() || !Template.hasVariables(value)) {
+    /** A value where AWS substitutes variables (Resource, String and Arn conditions) in 2012-10-17 documents. */
+    private static void checkTemplate(PolicyDocument document, String value, String location, Findings findings) {
+        if (!Template.hasVariables(value)) {
+            return;
+        }
+        if (!document.version().supportsVariables()) {
+            findings.warn(PolicyWarning.VARIABLE_UNSUPPORTED_IN_VERSION, "\"" + value + "\" looks like a policy variable,"
+                    + " but variables are substituted only in 2012-10-17 documents: here it is literal text", location);
             return;
         }
         Template.ParseOutcome outcome = Template.parse(value);
         if (outcome.template().isEmpty()) {
-            out.add(new MalformedPolicyDocument("Invalid policy variable: " + outcome.error(), location));
+            findings.error("Invalid policy variable: " + outcome.error(), location);
         }
     }
 

@@ -52,7 +52,32 @@ class PolicyCliTest {
 
         // Then
         assertThat(outcome.status()).isZero();
-        assertThat(outcome.json().toString()).isEqualTo("{\"valid\":true}");
+        assertThat(outcome.json().toString()).isEqualTo("{\"valid\":true,\"warnings\":[{\"code\":\"MISSING_VERSION\","
+                + "\"message\":\"No Version: the policy language defaults to 2008-10-17, in which policy variables such as"
+                + " ${aws:username} are literal text; add \\\"Version\\\": \\\"2012-10-17\\\"\",\"location\":\"Version\"}]}");
+    }
+
+    @Test
+    void validateListsWarningsNextToTheVerdict() throws Exception {
+        // Given
+        String request = "{\"policyType\":\"resource\",\"document\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"NotPrincipal\":{\"AWS\":\"111122223333\"},\"NotAction\":\"s3:DeleteBucket\",\"Resource\":\"*\"}}}";
+        String clean = "{\"policyType\":\"identity\",\"document\":{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Action\":\"s3:*\",\"Resource\":\"*\"}}}";
+
+        // When
+        Outcome outcome = run(request, "validate", "-");
+        Outcome quiet = run(clean, "validate", "-");
+
+        // Then
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.json().get("valid").asBoolean()).isTrue();
+        assertThat(outcome.json().has("errors")).isFalse();
+        assertThat(outcome.json().get("warnings").findValuesAsText("code"))
+                .containsExactly("ALLOW_WITH_NOT_PRINCIPAL", "ALLOW_WITH_NOT_ACTION");
+        assertThat(outcome.json().get("warnings").findValuesAsText("location"))
+                .containsExactly("Statement[0].NotPrincipal", "Statement[0].NotAction");
+        assertThat(quiet.json().toString()).isEqualTo("{\"valid\":true,\"warnings\":[]}");
     }
 
     @Test
@@ -73,19 +98,48 @@ class PolicyCliTest {
     }
 
     @Test
-    void simulateReportsInvalidPoliciesAndDenies() throws Exception {
-        // Given
+    void simulateRefusesInvalidPolicyDocumentsAndListsEveryError() throws Exception {
+        // Given an identity policy without Resource, and an SCP with a bad Effect and an unknown operator
         String request = "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\",\"resource\":\"*\","
-                + "\"policies\":{\"identity\":[{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}}]}}";
+                + "\"policies\":{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}},"
+                + "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\"}}],"
+                + "\"scps\":[[{\"Statement\":{\"Effect\":\"Permit\",\"Action\":\"*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringEqulas\":{\"k\":\"v\"}}}}]]}}";
+
+        // When
+        Outcome outcome = run(request, "simulate", "-");
+
+        // Then nothing is decided: no decision field that could be read as an ordinary deny
+        assertThat(outcome.status()).isEqualTo(PolicyCli.INVALID_INPUT);
+        JsonNode error = outcome.json().get("error");
+        assertThat(outcome.json().has("decision")).isFalse();
+        assertThat(error.get("code").asText()).isEqualTo("MalformedPolicyDocument");
+        assertThat(error.get("message").asText()).startsWith("2 policy documents are invalid; nothing was simulated");
+        assertThat(error.get("errors").findValuesAsText("policy"))
+                .containsExactly("policies.identity[1]", "policies.scps[0][0]", "policies.scps[0][0]");
+        assertThat(error.get("errors").findValuesAsText("location"))
+                .containsExactly("Statement[0].Resource", "Statement[0].Effect", "Statement[0].Condition.StringEqulas.k");
+        assertThat(error.get("errors").get(0).get("policyIndex").asInt()).isEqualTo(1);
+        assertThat(error.get("errors").get(1).get("level").asInt()).isZero();
+        assertThat(error.get("errors").findValuesAsText("code")).containsOnly("MalformedPolicyDocument");
+    }
+
+    @Test
+    void simulateRefusesADocumentOverItsQuotaWithLimitExceeded() throws Exception {
+        // Given a session policy over 2,048 characters
+        String bigSession = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\","
+                + "\"Sid\":\"" + "A".repeat(2_100) + "\"}}";
+        String request = "{\"principal\":\"arn:aws:iam::111122223333:user/alice\",\"action\":\"s3:GetObject\",\"resource\":\"*\","
+                + "\"policies\":{\"session\":" + bigSession + "}}";
 
         // When
         Outcome outcome = run(request, "simulate", "-");
 
         // Then
-        assertThat(outcome.status()).isZero();
-        assertThat(outcome.json().get("decision").asText()).isEqualTo("explicitDeny");
-        assertThat(outcome.json().get("invalidPolicies").get(0).get("errors").get(0).get("location").asText())
-                .isEqualTo("Statement[0].Resource");
+        assertThat(outcome.status()).isEqualTo(PolicyCli.INVALID_INPUT);
+        assertThat(outcome.json().get("error").get("code").asText()).isEqualTo("MalformedPolicyDocument");
+        assertThat(outcome.json().get("error").get("errors").get(0).get("code").asText()).isEqualTo("LimitExceeded");
+        assertThat(outcome.json().get("error").get("errors").get(0).get("policy").asText()).isEqualTo("policies.session");
     }
 
     @Test

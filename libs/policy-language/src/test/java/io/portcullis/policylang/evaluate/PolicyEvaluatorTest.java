@@ -136,4 +136,71 @@ class PolicyEvaluatorTest {
         assertThat(validated.diagnostics()).extracting(d -> d.code()).containsOnly("MalformedPolicyDocument");
         assertThat(decision).isInstanceOf(Decision.ImplicitDeny.class);
     }
+
+    private static CompiledPolicy resourcePolicy(String statement) {
+        CompiledPolicy policy = PolicyCompiler.compile("{\"Version\":\"2012-10-17\",\"Statement\":" + statement + "}",
+                PolicyKind.RESOURCE_POLICY);
+        assertThat(policy.failedClosed()).as("test policy must be valid: %s", policy.diagnostics()).isFalse();
+        return policy;
+    }
+
+    @Test
+    void aDenyWithNotPrincipalDeniesEveryPrincipalWithABoundaryWhateverItNames() {
+        // Given a bucket policy denying everyone but alice, and alice allowed by her identity policy
+        CompiledPolicy denyAllButAlice = resourcePolicy("{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":["
+                + "\"arn:aws:iam::111122223333:user/alice\",\"arn:aws:iam::111122223333:root\"]},\"Action\":\"s3:*\",\"Resource\":\"*\"}");
+        CompiledPolicy identity = PolicyCompiler.compile(ALLOW_ALL, PolicyKind.MANAGED);
+        CompiledPolicy boundary = PolicyCompiler.compile(ALLOW_ALL, PolicyKind.PERMISSIONS_BOUNDARY);
+
+        // When
+        Decision withoutBoundary = PolicyEvaluator.decide(new PolicySet(List.of(identity), null, List.of(), denyAllButAlice, null), READ);
+        Decision withBoundary = PolicyEvaluator.decide(new PolicySet(List.of(identity), boundary, List.of(), denyAllButAlice, null), READ);
+        Decision otherActionWithBoundary = PolicyEvaluator.decide(new PolicySet(List.of(identity), boundary, List.of(),
+                denyAllButAlice, null), new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", Map.of(),
+                "ec2:RunInstances", "*", "", Map.of()));
+
+        // Then the boundary itself allows everything: only the NotPrincipal rule can deny
+        assertThat(withoutBoundary.isAllowed()).isTrue();
+        assertThat(withBoundary).isInstanceOf(Decision.ExplicitDeny.class);
+        assertThat(withBoundary.blockedBy()).contains(PolicyType.RESOURCE);
+        assertThat(withBoundary.matchedStatements()).contains(new MatchedStatement(PolicyType.RESOURCE, -1, 0, 0, "", false));
+        assertThat(otherActionWithBoundary.isAllowed()).isTrue();
+    }
+
+    @Test
+    void anAllowWithNotPrincipalAllowsEveryoneItDoesNotName() {
+        // Given
+        CompiledPolicy allowAllButBob = resourcePolicy("{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":"
+                + "\"arn:aws:iam::111122223333:user/bob\"},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}");
+        PolicySet policies = new PolicySet(List.of(), null, List.of(), allowAllButBob, null);
+        AuthorizationRequest asBob = new AuthorizationRequest("arn:aws:iam::111122223333:user/bob", Map.of(),
+                "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of());
+
+        // When
+        Decision alice = PolicyEvaluator.decide(policies, READ);
+        Decision bob = PolicyEvaluator.decide(policies, asBob);
+
+        // Then
+        assertThat(alice.isAllowed()).isTrue();
+        assertThat(bob).isInstanceOf(Decision.ImplicitDeny.class);
+    }
+
+    @Test
+    void aUniqueIdPrincipalNamesTheUserOrRoleWithThatId() {
+        // Given
+        CompiledPolicy byId = resourcePolicy("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"AIDAALICEUNIQUEID0001\","
+                + "\"AROAAUDITORUNIQUEID01\"]},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}");
+        PolicySet policies = new PolicySet(List.of(), null, List.of(), byId, null);
+        AuthorizationRequest alice = new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", Map.of(),
+                "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of(), "AIDAALICEUNIQUEID0001");
+        AuthorizationRequest aliceRecreated = new AuthorizationRequest("arn:aws:iam::111122223333:user/alice", Map.of(),
+                "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of(), "AIDAALICENEWIDENT0002");
+        AuthorizationRequest auditorSession = new AuthorizationRequest("arn:aws:sts::111122223333:assumed-role/auditor/s1",
+                Map.of(), "s3:GetObject", "arn:aws:s3:::data/file", "", Map.of(), "AROAAUDITORUNIQUEID01:s1");
+
+        // When / Then
+        assertThat(PolicyEvaluator.decide(policies, alice).isAllowed()).isTrue();
+        assertThat(PolicyEvaluator.decide(policies, aliceRecreated).isAllowed()).isFalse();
+        assertThat(PolicyEvaluator.decide(policies, auditorSession).isAllowed()).isTrue();
+    }
 }
