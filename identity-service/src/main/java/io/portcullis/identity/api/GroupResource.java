@@ -1,7 +1,7 @@
 package io.portcullis.identity.api;
 
 import io.portcullis.iam.UniqueIds;
-import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.identity.domain.PolicyHoldings;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
@@ -38,9 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @Blocking
 public class GroupResource {
 
-    private final CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge;
+    private final CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge;
 
-    public GroupResource(CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge) {
+    public GroupResource(CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge) {
         this.edge = edge;
     }
 

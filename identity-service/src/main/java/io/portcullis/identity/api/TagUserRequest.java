@@ -3,6 +3,7 @@ package io.portcullis.identity.api;
 import io.portcullis.iam.AccountId;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand;
+import io.portcullis.runtime.api.TagEntry;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

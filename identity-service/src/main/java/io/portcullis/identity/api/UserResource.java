@@ -1,7 +1,7 @@
 package io.portcullis.identity.api;
 
 import io.portcullis.iam.UniqueIds;
-import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.identity.domain.PolicyHoldings;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
@@ -12,6 +12,7 @@ import io.portcullis.identity.domain.IdentityState;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.RequestParameters;
 import io.portcullis.runtime.api.StandardOpenApi;
+import io.portcullis.runtime.api.TagListResponse;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,9 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @Blocking
 public class UserResource {
 
-    private final CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge;
+    private final CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge;
 
-    public UserResource(CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge) {
+    public UserResource(CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge) {
         this.edge = edge;
     }
 
@@ -66,12 +67,13 @@ public class UserResource {
 
     @GET
     @Path("/{userName}")
-    @Operation(operationId = "GetUser", summary = "Get a user")
+    @Operation(operationId = "GetUser", summary = "Get a user, with its permissions boundary")
     @APIResponseSchema(value = UserResponse.class, responseCode = "200", responseDescription = "The user")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
-        return edge.find(accountId, state -> state.user(userName).map(UserResponse::of), () -> Rejection.noSuchUser(userName));
+        return edge.findWithFacts(accountId, (state, holdings) -> state.user(userName)
+                .map(user -> UserResponse.of(user, holdings.boundaryOf(user.userId()))), () -> Rejection.noSuchUser(userName));
     }
 
     @PATCH
@@ -90,7 +92,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{userName}")
-    @Operation(operationId = "DeleteUser", summary = "Delete a user that belongs to no group")
+    @Operation(operationId = "DeleteUser", summary = "Delete a user that belongs to no group and holds no policies")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,DeleteConflict")
     public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {

@@ -3,7 +3,6 @@ package io.portcullis.identity.domain;
 import io.portcullis.iam.Tag;
 import io.portcullis.iam.decider.Decider;
 import io.portcullis.iam.decider.Decision;
-import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.iam.validation.TagRules;
@@ -35,9 +34,10 @@ import java.util.function.Function;
 /**
  * Decides commands against one account's identity directory with IAM's rules: name and path shape,
  * case-insensitive uniqueness, the quotas ({@link IdentityQuotas}: users and groups per account, groups per
- * user), 50 tags per user, and no deleting a user in a group or a group with members.
+ * user), 50 tags per user, and no deleting a user in a group, a group with members, or either while it
+ * holds policies ({@link PolicyHoldings}, policy-service's facts, fresh when a command is decided).
  */
-public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, NoFacts, IdentityEvent> {
+public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> {
 
     public static final int DEFAULT_USERS_PER_ACCOUNT = IdentityQuotas.AWS_DEFAULTS.usersPerAccount();
     public static final int GROUPS_PER_USER = IdentityQuotas.AWS_DEFAULTS.groupsPerUser();
@@ -64,7 +64,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     @Override
-    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state, NoFacts none) {
+    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state, PolicyHoldings holdings) {
         Optional<Rejection> invalid = command.validate();
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
@@ -74,7 +74,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
         } else if (command instanceof UpdateUser c) {
             return updateUser(c, state);
         } else if (command instanceof DeleteUser c) {
-            return deleteUser(c, state);
+            return deleteUser(c, state, holdings);
         } else if (command instanceof TagUser c) {
             return tagUser(c, state);
         } else if (command instanceof UntagUser c) {
@@ -84,7 +84,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
         } else if (command instanceof UpdateGroup c) {
             return updateGroup(c, state);
         } else if (command instanceof DeleteGroup c) {
-            return deleteGroup(c, state);
+            return deleteGroup(c, state, holdings);
         } else if (command instanceof AddUserToGroup c) {
             return addUserToGroup(c, state);
         } else if (command instanceof RemoveUserFromGroup c) {
@@ -144,10 +144,14 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
                         c.accountId().userArn(newPath, newName))));
     }
 
-    private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state) {
+    private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state, PolicyHoldings holdings) {
         return withUser(state, c.userName(), user -> {
             if (state.groupCountOf(user) > 0) {
                 return Decision.reject(IdentityRejections.userInGroups());
+            }
+            Optional<Rejection> holdsPolicies = holdsPolicies(holdings.of(user.userId()));
+            if (holdsPolicies.isPresent()) {
+                return Decision.reject(holdsPolicies.get());
             }
             return Decision.accept(new UserDeleted(c.accountId(), user.userId(), user.userName()));
         });
@@ -199,10 +203,14 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
                         c.accountId().groupArn(newPath, newName))));
     }
 
-    private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state) {
+    private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state, PolicyHoldings holdings) {
         return withGroup(state, c.groupName(), group -> {
             if (state.hasMembers(group)) {
                 return Decision.reject(IdentityRejections.groupHasMembers());
+            }
+            Optional<Rejection> holdsPolicies = holdsPolicies(holdings.of(group.groupId()));
+            if (holdsPolicies.isPresent()) {
+                return Decision.reject(holdsPolicies.get());
             }
             return Decision.accept(new GroupDeleted(c.accountId(), group.groupId(), group.groupName()));
         });
@@ -229,6 +237,21 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
             return Decision.accept(new UserRemovedFromGroup(c.accountId(), group.groupId(), group.groupName(),
                     user.userId(), user.userName()));
         });
+    }
+
+    /**
+     * IAM refuses to delete a user or group that still has managed policies attached or inline policies;
+     * a permissions boundary does not block a delete (AWS's DeleteUser does not list it, and tools such as
+     * Terraform delete a user without removing it first): policy-service drops it when the user goes.
+     */
+    private static Optional<Rejection> holdsPolicies(PolicyHoldings.Held held) {
+        if (!held.attached().isEmpty()) {
+            return Optional.of(IdentityRejections.policiesAttached());
+        }
+        if (!held.inline().isEmpty()) {
+            return Optional.of(IdentityRejections.inlinePolicies());
+        }
+        return Optional.empty();
     }
 
     /** Decides against the named user; NoSuchEntity when the account has none by that name. */

@@ -33,6 +33,14 @@ public final class IdentityRejections {
         return Rejection.deleteConflict("Cannot delete entity, must remove users from group first.");
     }
 
+    public static Rejection policiesAttached() {
+        return Rejection.deleteConflict("Cannot delete entity, must detach all policies first.");
+    }
+
+    public static Rejection inlinePolicies() {
+        return Rejection.deleteConflict("Cannot delete entity, must delete policies first.");
+    }
+
     public static Rejection userQuota(int limit) {
         return Rejection.limitExceeded("Cannot exceed quota for UsersPerAccount: " + limit + ".");
     }

@@ -1,7 +1,8 @@
 package io.portcullis.identity.infra;
 
 import io.portcullis.events.topics.Topic.OwningService;
-import io.portcullis.iam.decider.NoFacts;
+import io.portcullis.identity.domain.PolicyHoldings;
+import io.portcullis.identity.projection.PolicyHoldingsProjection;
 import io.portcullis.identity.config.IdentityConfig;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityDecider;
@@ -17,7 +18,8 @@ import jakarta.enterprise.inject.Produces;
 
 /**
  * identity-service on the command runtime: one aggregate per account, decided by {@link IdentityDecider};
- * its events map by name to the Avro records of {@code io.portcullis.events.identity}. Started with the
+ * its events map by name to the Avro records of {@code io.portcullis.events.identity}; it decides deletes
+ * on the policies policy-service's events say users and groups hold. Started with the
  * application, so this instance joins the writers of its partitions and builds its projection before the
  * first request.
  */
@@ -25,18 +27,20 @@ import jakarta.enterprise.inject.Produces;
 public class IdentityRuntime {
 
     /** @param usersPerAccount the {@code UsersPerAccount} quota the decider enforces, with AWS's other quotas */
-    public static CommandModel<IdentityCommand, IdentityState, NoFacts, IdentityEvent> model(int usersPerAccount) {
-        return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(usersPerAccount));
+    public static CommandModel<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> model(int usersPerAccount) {
+        return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(usersPerAccount),
+                PolicyHoldingsProjection.facts());
     }
 
-    public static CommandModel<IdentityCommand, IdentityState, NoFacts, IdentityEvent> model(IdentityQuotas quotas) {
-        return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(quotas));
+    public static CommandModel<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> model(IdentityQuotas quotas) {
+        return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(quotas),
+                PolicyHoldingsProjection.facts());
     }
 
     @Produces
     @ApplicationScoped
     @Startup
-    CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
+    CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
         return kit.start(model(config.quotas()));
     }
 }

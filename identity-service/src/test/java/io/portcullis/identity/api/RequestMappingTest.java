@@ -6,6 +6,7 @@ import io.portcullis.iam.AccountId;
 import io.portcullis.iam.Tag;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand;
+import io.portcullis.runtime.api.TagEntry;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.portcullis.iam.Tag;
 import io.portcullis.iam.decider.Decision;
-import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.identity.domain.IdentityCommand.*;
 import io.portcullis.identity.domain.IdentityEvent.*;
@@ -85,7 +84,7 @@ class DispatchCompletenessTest {
     void decideHandlesEveryCommandTypeWithAnEvent() {
         IdentityState state = history();
         Map<Class<?>, Decision<IdentityEvent>> decisions = COMMANDS.stream()
-                .collect(Collectors.toMap(Object::getClass, command -> DECIDER.decide(command, state, NoFacts.NONE)));
+                .collect(Collectors.toMap(Object::getClass, command -> DECIDER.decide(command, state, PolicyHoldings.none())));
         decisions.forEach((type, decision) ->
                 assertFalse(assertInstanceOf(Decision.Accepted.class, decision, type::getName).events().isEmpty(), type::getName));
     }

@@ -2,7 +2,6 @@ package io.portcullis.identity.domain;
 
 import io.portcullis.iam.AccountId;
 import io.portcullis.iam.Tag;
-import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.identity.domain.IdentityCommand.AddUserToGroup;
 import io.portcullis.identity.domain.IdentityCommand.CreateGroup;
 import io.portcullis.identity.domain.IdentityCommand.CreateUser;
@@ -23,13 +22,13 @@ final class Fixtures {
     }
 
     /** given(history).when(command).then(events | rejection) against the identity decider with AWS's default quotas. */
-    static DeciderScenario<IdentityCommand, IdentityState, NoFacts, IdentityEvent> given(IdentityEvent... history) {
-        return DeciderScenario.given(new IdentityDecider(), history);
+    static DeciderScenario<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> given(IdentityEvent... history) {
+        return DeciderScenario.given(new IdentityDecider(), PolicyHoldings.none(), history);
     }
 
-    static DeciderScenario<IdentityCommand, IdentityState, NoFacts, IdentityEvent> given(IdentityDecider decider,
+    static DeciderScenario<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> given(IdentityDecider decider,
                                                                                         IdentityEvent... history) {
-        return DeciderScenario.given(decider, history);
+        return DeciderScenario.given(decider, PolicyHoldings.none(), history);
     }
 
     static String userId(String userName) {

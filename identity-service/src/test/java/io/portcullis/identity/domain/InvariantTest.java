@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.iam.UniqueIds;
 import io.portcullis.iam.decider.Decision;
-import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.identity.domain.IdentityCommand.*;
@@ -62,7 +61,7 @@ class InvariantTest {
         IdentityState state = decider.initialState();
         List<IdentityEvent> log = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            Decision<IdentityEvent> decision = decider.decide(randomCommand(random), state, NoFacts.NONE);
+            Decision<IdentityEvent> decision = decider.decide(randomCommand(random), state, PolicyHoldings.none());
             if (decision instanceof Decision.Accepted<IdentityEvent> accepted) {
                 for (IdentityEvent event : accepted.events()) {
                     state = decider.evolve(state, event);

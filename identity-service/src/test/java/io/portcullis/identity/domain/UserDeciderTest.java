@@ -12,7 +12,6 @@ import static io.portcullis.identity.domain.Fixtures.userId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand.CreateUser;
 import io.portcullis.identity.domain.IdentityCommand.DeleteUser;
@@ -104,7 +103,7 @@ class UserDeciderTest {
             state = decider.evolve(state, userCreated("user" + i));
         }
         // When
-        var decision = decider.decide(createUser("one-more"), state, NoFacts.NONE);
+        var decision = decider.decide(createUser("one-more"), state, PolicyHoldings.none());
         // Then
         assertEquals(new io.portcullis.iam.decider.Decision.Rejected<>(IdentityRejections.userQuota(5_000)), decision);
     }

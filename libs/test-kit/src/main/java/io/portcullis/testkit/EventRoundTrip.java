@@ -71,9 +71,17 @@ public final class EventRoundTrip {
     }
 
     private static EventEnvelope envelopeFor(Class<?> type) {
+        return envelope(type.getSimpleName());
+    }
+
+    /**
+     * A fixed envelope of account {@code 123456789012}, for tests that build another service's Avro events
+     * by hand (a fold of foreign facts, a reaction).
+     */
+    public static EventEnvelope envelope(String eventType) {
         return EventEnvelope.newBuilder()
                 .setEventId("6f1c2a1e-8a5e-4c36-9a57-3b1d2f0c9e11")
-                .setEventType(type.getSimpleName())
+                .setEventType(eventType)
                 .setAccountId(ACCOUNT.value())
                 .setAggregateId(ACCOUNT.value())
                 .setAggregateVersion(7L)

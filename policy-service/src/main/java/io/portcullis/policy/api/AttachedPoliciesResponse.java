@@ -6,7 +6,7 @@ import io.portcullis.iam.paging.Page;
 import io.portcullis.policy.domain.PolicyQueries.AttachedPolicy;
 import java.util.List;
 
-/** {@code ListAttachedUserPolicies}; {@code marker} only when truncated. */
+/** {@code ListAttachedUserPolicies} / {@code ListAttachedGroupPolicies}; {@code marker} only when truncated. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AttachedPoliciesResponse(List<AttachedPolicy> attachedPolicies, @JsonProperty("isTruncated") boolean isTruncated,
                                        String marker) {

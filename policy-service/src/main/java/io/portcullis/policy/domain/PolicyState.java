@@ -1,60 +1,127 @@
 package io.portcullis.policy.domain;
 
+import io.portcullis.iam.persistent.NameIndex;
 import io.portcullis.iam.persistent.PersistentTreeMap;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * One account's policies, immutable: today the managed policies attached to each user, by user id, in
- * the order they were attached, with the user's name as the last attachment event gave it. A user's
- * attachments are at most ten, so copying the list is cheap.
+ * One account's policies, immutable: its customer managed policies (by name ignoring case, as IAM keeps
+ * them unique), what each user and group holds (by id), and how often each managed policy, customer or AWS,
+ * is attached or used as a boundary (by ARN), which listings and deletes need without scanning every user.
  */
 public final class PolicyState {
 
-    private static final PolicyState EMPTY = new PolicyState(PersistentTreeMap.empty());
+    private static final PolicyState EMPTY = new PolicyState(NameIndex.empty(), PersistentTreeMap.empty(), PersistentTreeMap.empty(),
+            PersistentTreeMap.empty());
 
-    private final PersistentTreeMap<UserAttachments> byUserId;
+    private final NameIndex<ManagedPolicy> policies;
+    private final PersistentTreeMap<EntityPolicies> users;
+    private final PersistentTreeMap<EntityPolicies> groups;
+    private final PersistentTreeMap<Usage> usage;
 
-    /** What is attached to one user. */
-    public record UserAttachments(String userName, List<String> policyArns) {
-        public UserAttachments {
-            policyArns = List.copyOf(policyArns);
+    /** How a managed policy is used: attached to users and groups, and as users' permissions boundary. */
+    public record Usage(int attachments, int boundaries) {
+        static final Usage NONE = new Usage(0, 0);
+
+        Usage plus(int attached, int bounded) {
+            return new Usage(attachments + attached, boundaries + bounded);
+        }
+
+        boolean isNone() {
+            return attachments == 0 && boundaries == 0;
         }
     }
 
-    private PolicyState(PersistentTreeMap<UserAttachments> byUserId) {
-        this.byUserId = byUserId;
+    private PolicyState(NameIndex<ManagedPolicy> policies, PersistentTreeMap<EntityPolicies> users,
+                        PersistentTreeMap<EntityPolicies> groups, PersistentTreeMap<Usage> usage) {
+        this.policies = policies;
+        this.users = users;
+        this.groups = groups;
+        this.usage = usage;
     }
 
     public static PolicyState empty() {
         return EMPTY;
     }
 
-    /** The ARNs of the managed policies attached to the user, in the order attached. */
-    public List<String> attachedTo(String userId) {
-        UserAttachments attached = byUserId.get(userId);
-        return attached == null ? List.of() : attached.policyArns();
+    public Optional<ManagedPolicy> policy(String policyName) {
+        return policies.byName(policyName);
     }
 
-    /** The user's name as the events that attached its policies knew it; empty when nothing is attached. */
-    public String lastKnownName(String userId) {
-        UserAttachments attached = byUserId.get(userId);
-        return attached == null ? "" : attached.userName();
+    public Optional<ManagedPolicy> policyById(String policyId) {
+        return policies.byId(policyId);
+    }
+
+    /** This account's customer managed policy with exactly this ARN (its path is part of it). */
+    public Optional<ManagedPolicy> policyByArn(String arn) {
+        int slash = arn.lastIndexOf('/');
+        return slash < 0 ? Optional.empty() : policy(arn.substring(slash + 1)).filter(p -> p.arn().equals(arn));
+    }
+
+    /** Customer managed policies in name order (ignoring case) after the name key, or from the first. */
+    public Iterator<ManagedPolicy> policiesAfter(String nameKey) {
+        return policies.after(nameKey);
+    }
+
+    public int policyCount() {
+        return policies.size();
+    }
+
+    /** What the user holds; nothing for a user with no policies. */
+    public EntityPolicies user(String userId) {
+        EntityPolicies held = users.get(userId);
+        return held == null ? EntityPolicies.NONE : held;
+    }
+
+    public EntityPolicies group(String groupId) {
+        EntityPolicies held = groups.get(groupId);
+        return held == null ? EntityPolicies.NONE : held;
+    }
+
+    /** Users that hold anything, by id order. */
+    public Iterator<EntityPolicies> users() {
+        return users.valuesFrom(null, false);
+    }
+
+    public Usage usage(String policyArn) {
+        Usage used = usage.get(policyArn);
+        return used == null ? Usage.NONE : used;
     }
 
     // Transitions, used by evolve; each is total, so a replayed topic always folds.
 
-    PolicyState withAttachment(String userId, String userName, String policyArn) {
-        List<String> after = new ArrayList<>(attachedTo(userId));
-        if (!after.contains(policyArn)) {
-            after.add(policyArn);
-        }
-        return new PolicyState(byUserId.put(userId, new UserAttachments(userName, after)));
+    PolicyState withPolicy(ManagedPolicy policy) {
+        return new PolicyState(policies.put(policy.policyId(), policy.policyName(), policy), users, groups, usage);
     }
 
-    PolicyState withoutAttachment(String userId, String policyArn) {
-        List<String> after = attachedTo(userId).stream().filter(arn -> !arn.equals(policyArn)).toList();
-        return new PolicyState(after.isEmpty() ? byUserId.remove(userId)
-                : byUserId.put(userId, new UserAttachments(lastKnownName(userId), after)));
+    PolicyState withChangedPolicy(String policyId, UnaryOperator<ManagedPolicy> change) {
+        return policyById(policyId).map(p -> withPolicy(change.apply(p))).orElse(this);
+    }
+
+    PolicyState withoutPolicy(String policyId) {
+        return new PolicyState(policies.remove(policyId), users, groups, usage);
+    }
+
+    PolicyState withUser(String userId, String userName, UnaryOperator<EntityPolicies> change) {
+        return new PolicyState(policies, changed(users, userId, userName, change), groups, usage);
+    }
+
+    PolicyState withGroup(String groupId, String groupName, UnaryOperator<EntityPolicies> change) {
+        return new PolicyState(policies, users, changed(groups, groupId, groupName, change), usage);
+    }
+
+    PolicyState used(String policyArn, int attached, int bounded) {
+        Usage after = usage(policyArn).plus(attached, bounded);
+        return new PolicyState(policies, users, groups, after.isNone() ? usage.remove(policyArn) : usage.put(policyArn, after));
+    }
+
+    /** Entities that come to hold nothing are dropped, so the state holds only what is in force. */
+    private static PersistentTreeMap<EntityPolicies> changed(PersistentTreeMap<EntityPolicies> entities, String id, String name,
+                                                             UnaryOperator<EntityPolicies> change) {
+        EntityPolicies before = entities.get(id);
+        EntityPolicies after = change.apply((before == null ? EntityPolicies.NONE : before).named(name));
+        return after.isEmpty() ? entities.remove(id) : entities.put(id, after);
     }
 }

@@ -1,5 +1,6 @@
 package io.portcullis.policy.infra;
 
+import io.portcullis.events.identity.GroupDeleted;
 import io.portcullis.events.identity.UserDeleted;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.AccountId;
@@ -23,8 +24,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * policy-service on the command runtime: one aggregate per account, decided by {@link PolicyDecider} on
  * the users identity-service's events say exist ({@link IdentityDirectory}); when identity-service deletes
- * a user, the service forgets what is attached to it ({@link PolicyCommand.ForgetUser}), so a race between
- * a delete and an attach ends with nothing attached to a missing user.
+ * a user or group, the service forgets what it held ({@link PolicyCommand.ForgetUser}, {@link PolicyCommand.ForgetGroup}),
+ * so a race between a delete and an attach ends with nothing attached to a missing user or group.
  */
 @ApplicationScoped
 public class PolicyRuntime {
@@ -39,6 +40,9 @@ public class PolicyRuntime {
         if (event instanceof UserDeleted deleted) {
             return Optional.of(new PolicyCommand.ForgetUser(new AccountId(EventAvro.envelopeOf(deleted).getAccountId()),
                     deleted.getUserId()));
+        } else if (event instanceof GroupDeleted deleted) {
+            return Optional.of(new PolicyCommand.ForgetGroup(new AccountId(EventAvro.envelopeOf(deleted).getAccountId()),
+                    deleted.getGroupId()));
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.portcullis.policy.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.identity.GroupDeleted;
 import io.portcullis.events.identity.UserCreated;
 import io.portcullis.events.identity.UserDeleted;
 import io.portcullis.iam.AccountId;
@@ -19,10 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 
 class PolicyRuntimeTest {
 
-    private static final EventEnvelope ENVELOPE = EventEnvelope.newBuilder().setEventId("e-1").setEventType("UserDeleted")
-            .setAccountId("123456789012").setAggregateId("123456789012").setAggregateVersion(3).setTime(Instant.EPOCH)
-            .setActor("arn:aws:iam::123456789012:root").setRequestId("r-1").setCorrelationId(null)
-            .setSourceService("identity-service").build();
+    private static final EventEnvelope ENVELOPE = EventRoundTrip.envelope("UserDeleted");
 
     private final EventCodec<PolicyEvent> codec = PolicyRuntime.model().events();
 
@@ -38,6 +36,15 @@ class PolicyRuntimeTest {
 
         // Then
         assertThat(command).contains(new PolicyCommand.ForgetUser(new AccountId("123456789012"), "AIDABOBBOBBOBBOBBOBBO"));
+    }
+
+    @Test
+    void forgetsTheGroupIdentityServiceDeleted() {
+        // When
+        var command = PolicyRuntime.whenIdentityChanges(new GroupDeleted(ENVELOPE, "AGPADEVSDEVSDEVSDEVSD", "Devs"));
+
+        // Then
+        assertThat(command).contains(new PolicyCommand.ForgetGroup(new AccountId("123456789012"), "AGPADEVSDEVSDEVSDEVSD"));
     }
 
     @Test

@@ -47,4 +47,21 @@ class DirectoryTest {
         assertThat(again.user("Alice")).map(Entry::id).contains("AIDABBBBBBBBBBBBBBBBB");
         assertThat(again.userById(ALICE.id())).isEmpty();
     }
+
+    @Test
+    void membershipIsKeptInTheOrderJoinedAndLeavesWithTheUser() {
+        // Given
+        Entry devs = new Entry("AGPAAAAAAAAAAAAAAAAAA", "Devs", "arn:aws:iam::123456789012:group/Devs");
+        Entry ops = new Entry("AGPABBBBBBBBBBBBBBBBB", "Ops", "arn:aws:iam::123456789012:group/Ops");
+        Directory directory = Directory.empty().withUser(ALICE).withGroup(devs).withGroup(ops);
+
+        // When
+        Directory joined = directory.withMember(ops.id(), ALICE.id()).withMember(devs.id(), ALICE.id()).withMember(ops.id(), ALICE.id());
+
+        // Then
+        assertThat(joined.groupsOf(ALICE.id())).containsExactly(ops, devs);
+        assertThat(joined.withoutMember(ops.id(), ALICE.id()).groupsOf(ALICE.id())).containsExactly(devs);
+        assertThat(joined.withoutUser(ALICE.id()).groupsOf(ALICE.id())).isEmpty();
+        assertThat(directory.groupsOf(ALICE.id())).isEmpty();
+    }
 }

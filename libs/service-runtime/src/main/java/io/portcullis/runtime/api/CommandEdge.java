@@ -2,6 +2,7 @@ package io.portcullis.runtime.api;
 
 import io.portcullis.iam.AccountId;
 import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.iam.error.Lookup;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.runtime.command.CommandFingerprint;
 import io.portcullis.runtime.command.CommandMetadata;
@@ -66,6 +67,13 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
                 (account, accepted) -> CompletableFuture.completedStage(Response.noContent().build()));
     }
 
+    /** As {@link #execute(String, Function)}, for a command that needs the time or fresh ids ({@link CommandStamps}). */
+    public CompletionStage<Response> execute(String accountId, BiFunction<AccountId, CommandStamps, C> command) {
+        return send(accountId, account -> command.apply(account, stamps),
+                account -> CommandFingerprint.of(command.apply(account, CommandStamps.FIXED)),
+                (account, accepted) -> CompletableFuture.completedStage(Response.noContent().build()));
+    }
+
     /**
      * Sends the command; 200 with what {@code find} answers from the state that includes the write (read on a
      * worker thread), or the {@code missing} rejection when it is gone by then.
@@ -94,6 +102,19 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
         AccountId account = StandardHeaders.accountId(accountId);
         ReadConsistency consistency = consistency();
         return found(find.apply(runtime.read(account, consistency), runtime.facts(account, consistency)), missing);
+    }
+
+    /**
+     * 200 with what {@code lookup} finds in the account's state and the facts other services own, or the
+     * rejection it answers (the first thing the request names that does not exist); both as fresh as the
+     * headers ask.
+     */
+    public Response lookup(String accountId, BiFunction<S, F, Lookup<?>> lookup) {
+        AccountId account = StandardHeaders.accountId(accountId);
+        ReadConsistency consistency = consistency();
+        Lookup<?> answer = lookup.apply(runtime.read(account, consistency), runtime.facts(account, consistency));
+        return answer.value().<Response>map(CommandEdge::ok)
+                .orElseGet(() -> IamError.response(answer.rejection().orElseThrow()));
     }
 
     private S state(String accountId) {

@@ -3,8 +3,10 @@ package io.portcullis.runtime.projection;
 import io.portcullis.events.identity.GroupCreated;
 import io.portcullis.events.identity.GroupDeleted;
 import io.portcullis.events.identity.GroupUpdated;
+import io.portcullis.events.identity.UserAddedToGroup;
 import io.portcullis.events.identity.UserCreated;
 import io.portcullis.events.identity.UserDeleted;
+import io.portcullis.events.identity.UserRemovedFromGroup;
 import io.portcullis.events.identity.UserUpdated;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.directory.Directory;
@@ -13,8 +15,9 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The {@link Directory} facts every service that refers to users or groups needs, folded from
- * identity-service's events (its published contract): created, renamed or moved, deleted. Membership
- * and tags are not facts anyone else decides on today, so they are left out.
+ * identity-service's events (its published contract): created, renamed or moved, deleted, and group
+ * membership (policy-service's GetAccountAuthorizationDetails lists a user's groups). Tags are not facts
+ * anyone else decides on today, so they are left out.
  */
 public final class IdentityDirectory {
 
@@ -39,8 +42,12 @@ public final class IdentityDirectory {
             return directory.withGroup(new Directory.Entry(e.getGroupId(), e.getNewGroupName(), e.getNewArn()));
         } else if (event instanceof GroupDeleted e) {
             return directory.withoutGroup(e.getGroupId());
+        } else if (event instanceof UserAddedToGroup e) {
+            return directory.withMember(e.getGroupId(), e.getUserId());
+        } else if (event instanceof UserRemovedFromGroup e) {
+            return directory.withoutMember(e.getGroupId(), e.getUserId());
         }
-        // Membership and tags: not facts another service decides on.
+        // Tags: not facts another service decides on.
         return directory;
     }
 }

@@ -1,4 +1,4 @@
-package io.portcullis.identity.api;
+package io.portcullis.runtime.api;
 
 import io.portcullis.iam.Tag;
 import io.portcullis.iam.validation.Constraints;
@@ -13,13 +13,13 @@ public record TagEntry(
                 required = true) String value) {
 
     /** A null list stays null and a null entry becomes a tag without a key, so the domain reports either. */
-    static List<Tag> toDomain(List<TagEntry> entries) {
+    public static List<Tag> toDomain(List<TagEntry> entries) {
         return entries == null ? null
                 : entries.stream().map(entry -> entry == null ? new Tag(null, null) : new Tag(entry.key(), entry.value()))
                         .toList();
     }
 
-    static List<TagEntry> fromDomain(List<Tag> tags) {
+    public static List<TagEntry> fromDomain(List<Tag> tags) {
         return tags.stream().map(tag -> new TagEntry(tag.key(), tag.value())).toList();
     }
 }

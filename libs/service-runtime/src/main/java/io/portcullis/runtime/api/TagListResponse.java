@@ -1,4 +1,4 @@
-package io.portcullis.identity.api;
+package io.portcullis.runtime.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,7 +10,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TagListResponse(List<TagEntry> tags, @JsonProperty("isTruncated") boolean isTruncated, String marker) {
 
-    static TagListResponse of(Page<Tag> page) {
+    public static TagListResponse of(Page<Tag> page) {
         return new TagListResponse(TagEntry.fromDomain(page.items()), page.isTruncated(), page.marker());
     }
 }

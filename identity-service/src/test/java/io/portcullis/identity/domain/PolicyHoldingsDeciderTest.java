@@ -1,0 +1,72 @@
+package io.portcullis.identity.domain;
+
+import static io.portcullis.identity.domain.Fixtures.ACCOUNT;
+import static io.portcullis.identity.domain.Fixtures.groupCreated;
+import static io.portcullis.identity.domain.Fixtures.groupId;
+import static io.portcullis.identity.domain.Fixtures.userCreated;
+import static io.portcullis.identity.domain.Fixtures.userId;
+
+import io.portcullis.iam.error.IamErrorCode;
+import io.portcullis.identity.domain.IdentityCommand.DeleteGroup;
+import io.portcullis.identity.domain.IdentityCommand.DeleteUser;
+import io.portcullis.identity.domain.IdentityEvent.GroupDeleted;
+import io.portcullis.identity.domain.IdentityEvent.UserDeleted;
+import io.portcullis.testkit.DeciderScenario;
+import org.junit.jupiter.api.Test;
+
+/** Deletes decided on what policy-service says users and groups hold. */
+class PolicyHoldingsDeciderTest {
+
+    private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    private static DeciderScenario<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> given(PolicyHoldings holdings,
+                                                                                                        IdentityEvent... history) {
+        return DeciderScenario.given(new IdentityDecider(), holdings, history);
+    }
+
+    @Test
+    void refusesToDeleteAUserWithAttachedPolicies() {
+        given(PolicyHoldings.none().withAttached(userId("bob"), READ_ONLY, true), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob"))
+                .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.");
+    }
+
+    @Test
+    void refusesToDeleteAUserWithInlinePolicies() {
+        given(PolicyHoldings.none().withInline(userId("bob"), "s3", true), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob"))
+                .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
+    }
+
+    @Test
+    void aPermissionsBoundaryDoesNotBlockDeletingTheUserAsInAws() {
+        given(PolicyHoldings.none().withBoundary(userId("bob"), READ_ONLY), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob"))
+                .then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
+    }
+
+    @Test
+    void deletesAUserOnceEverythingIsDetachedAgain() {
+        PolicyHoldings detached = PolicyHoldings.none().withAttached(userId("bob"), READ_ONLY, true)
+                .withAttached(userId("bob"), READ_ONLY, false).withInline(userId("bob"), "s3", true).withInline(userId("bob"), "s3", false);
+        given(detached, userCreated("bob")).when(new DeleteUser(ACCOUNT, "bob")).then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
+    }
+
+    @Test
+    void anotherUsersPoliciesDoNotMatter() {
+        given(PolicyHoldings.none().withAttached(userId("alice"), READ_ONLY, true), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob")).then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
+    }
+
+    @Test
+    void refusesToDeleteAGroupWithAttachedOrInlinePolicies() {
+        given(PolicyHoldings.none().withAttached(groupId("devs"), READ_ONLY, true), groupCreated("devs"))
+                .when(new DeleteGroup(ACCOUNT, "devs"))
+                .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.");
+        given(PolicyHoldings.none().withInline(groupId("devs"), "s3", true), groupCreated("devs"))
+                .when(new DeleteGroup(ACCOUNT, "devs"))
+                .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
+        given(PolicyHoldings.none(), groupCreated("devs")).when(new DeleteGroup(ACCOUNT, "devs"))
+                .then(new GroupDeleted(ACCOUNT, groupId("devs"), "devs"));
+    }
+}

@@ -1,0 +1,66 @@
+package io.portcullis.identity.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.policy.GroupInlinePolicyPut;
+import io.portcullis.events.policy.GroupPolicyAttached;
+import io.portcullis.events.policy.PolicyCreated;
+import io.portcullis.events.policy.UserInlinePolicyDeleted;
+import io.portcullis.events.policy.UserInlinePolicyPut;
+import io.portcullis.events.policy.UserPermissionsBoundaryDeleted;
+import io.portcullis.events.policy.UserPermissionsBoundarySet;
+import io.portcullis.events.policy.UserPolicyAttached;
+import io.portcullis.events.policy.UserPolicyDetached;
+import io.portcullis.identity.domain.PolicyHoldings;
+import io.portcullis.testkit.EventRoundTrip;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+class PolicyHoldingsProjectionTest {
+
+    private static final EventEnvelope ENVELOPE = EventRoundTrip.envelope("x");
+    private static final String BOB = "AIDABOBBOBBOBBOBBOBBO";
+    private static final String DEVS = "AGPADEVSDEVSDEVSDEVSD";
+    private static final String ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+
+    private static PolicyHoldings fold(SpecificRecord... events) {
+        PolicyHoldings holdings = PolicyHoldingsProjection.facts().initial();
+        for (SpecificRecord event : events) {
+            holdings = PolicyHoldingsProjection.facts().fold().apply(holdings, event);
+        }
+        return holdings;
+    }
+
+    @Test
+    void foldsAttachmentsInlinePoliciesAndBoundariesByEntityId() {
+        PolicyHoldings holdings = fold(new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN), new UserInlinePolicyPut(ENVELOPE, BOB, "Bob", "s3", "{}"),
+                new UserPermissionsBoundarySet(ENVELOPE, BOB, "Bob", ARN), new GroupPolicyAttached(ENVELOPE, DEVS, "Devs", ARN),
+                new GroupInlinePolicyPut(ENVELOPE, DEVS, "Devs", "g", "{}"));
+        assertThat(holdings.of(BOB).attached()).containsExactly(ARN);
+        assertThat(holdings.of(BOB).inline()).containsExactly("s3");
+        assertThat(holdings.boundaryOf(BOB)).contains(ARN);
+        assertThat(holdings.of(DEVS).attached()).containsExactly(ARN);
+        assertThat(holdings.of(DEVS).inline()).containsExactly("g");
+    }
+
+    @Test
+    void aFactFoldedTwiceIsFoldedOnceAndRemovalsUndoIt() {
+        PolicyHoldings holdings = fold(new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN), new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN),
+                new UserPolicyDetached(ENVELOPE, BOB, "Bob", ARN), new UserInlinePolicyPut(ENVELOPE, BOB, "Bob", "s3", "{}"),
+                new UserInlinePolicyDeleted(ENVELOPE, BOB, "Bob", "s3"), new UserPermissionsBoundarySet(ENVELOPE, BOB, "Bob", ARN),
+                new UserPermissionsBoundaryDeleted(ENVELOPE, BOB, "Bob", ARN));
+        assertThat(holdings.of(BOB).attached()).isEmpty();
+        assertThat(holdings.of(BOB).inline()).isEmpty();
+        assertThat(holdings.boundaryOf(BOB)).isEmpty();
+    }
+
+    @Test
+    void policiesThemselvesAreNotFactsIdentityDecidesOn() {
+        PolicyHoldings none = PolicyHoldings.none();
+        assertThat(fold(new PolicyCreated(ENVELOPE, "ANPAAAAAAAAAAAAAAAAAA", "P", "/", "arn:aws:iam::123456789012:policy/P", null, "{}",
+                "v1", Instant.EPOCH, List.of()))).isSameAs(none);
+    }
+}
