@@ -27,6 +27,15 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> put(String url, String json) {
+        return join(CLIENT.sendAsync(request(url).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    static HttpResponse<String> delete(String url) {
+        return join(deleteAsync(url));
+    }
+
     static CompletableFuture<HttpResponse<String>> deleteAsync(String url) {
         return CLIENT.sendAsync(request(url).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
