@@ -32,6 +32,11 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    static HttpResponse<String> patch(String url, String json) {
+        return join(CLIENT.sendAsync(request(url).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     static HttpResponse<String> delete(String url) {
         return join(deleteAsync(url));
     }

@@ -1,7 +1,7 @@
 package io.portcullis.identity.api;
 
 import io.portcullis.iam.UniqueIds;
-import io.portcullis.identity.domain.PolicyHoldings;
+import io.portcullis.identity.domain.Holdings;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
@@ -39,9 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @Blocking
 public class UserResource {
 
-    private final CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge;
+    private final CommandEdge<IdentityCommand, IdentityState, Holdings, IdentityEvent> edge;
 
-    public UserResource(CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge) {
+    public UserResource(CommandEdge<IdentityCommand, IdentityState, Holdings, IdentityEvent> edge) {
         this.edge = edge;
     }
 

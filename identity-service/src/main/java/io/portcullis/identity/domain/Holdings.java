@@ -6,37 +6,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What policy-service's events say the users and groups of one account hold: attached managed policies,
- * inline policies, a user's permissions boundary. identity-service refuses to delete a user or group that
- * still holds policies, as IAM does, and shows a user's boundary in GetUser. Immutable; every change is
- * idempotent (sets, not counts), so a fact folded twice is folded once.
+ * What other services' events say the users and groups of one account hold: attached managed policies,
+ * inline policies and a user's permissions boundary (policy-service), a user's access keys
+ * (credential-service). identity-service refuses to delete a user or group that still holds them, as IAM
+ * does, and shows a user's boundary in GetUser. Immutable; every change is idempotent (sets, not counts), so
+ * a fact folded twice is folded once.
  */
-public final class PolicyHoldings {
+public final class Holdings {
 
-    private static final PolicyHoldings NONE = new PolicyHoldings(PersistentTreeMap.empty());
+    private static final Holdings NONE = new Holdings(PersistentTreeMap.empty());
 
-    /** What one user or group holds, by policy ARN and inline policy name. */
-    public record Held(Set<String> attached, Set<String> inline, String boundaryArn) {
-        static final Held NOTHING = new Held(Set.of(), Set.of(), null);
+    /** What one user or group holds, by policy ARN, inline policy name and access key id. */
+    public record Held(Set<String> attached, Set<String> inline, String boundaryArn, Set<String> accessKeys) {
+        static final Held NOTHING = new Held(Set.of(), Set.of(), null, Set.of());
 
         public Held {
             attached = Set.copyOf(attached);
             inline = Set.copyOf(inline);
+            accessKeys = Set.copyOf(accessKeys);
         }
 
         boolean isNothing() {
-            return attached.isEmpty() && inline.isEmpty() && boundaryArn == null;
+            return attached.isEmpty() && inline.isEmpty() && boundaryArn == null && accessKeys.isEmpty();
         }
     }
 
     /** By user or group id: the prefixes (AIDA, AGPA) keep the two apart. */
     private final PersistentTreeMap<Held> byId;
 
-    private PolicyHoldings(PersistentTreeMap<Held> byId) {
+    private Holdings(PersistentTreeMap<Held> byId) {
         this.byId = byId;
     }
 
-    public static PolicyHoldings none() {
+    public static Holdings none() {
         return NONE;
     }
 
@@ -50,24 +52,29 @@ public final class PolicyHoldings {
         return Optional.ofNullable(of(userId).boundaryArn());
     }
 
-    public PolicyHoldings withAttached(String id, String policyArn, boolean attached) {
+    public Holdings withAttached(String id, String policyArn, boolean attached) {
         Held held = of(id);
-        return with(id, new Held(changed(held.attached(), policyArn, attached), held.inline(), held.boundaryArn()));
+        return with(id, new Held(changed(held.attached(), policyArn, attached), held.inline(), held.boundaryArn(), held.accessKeys()));
     }
 
-    public PolicyHoldings withInline(String id, String policyName, boolean present) {
+    public Holdings withInline(String id, String policyName, boolean present) {
         Held held = of(id);
-        return with(id, new Held(held.attached(), changed(held.inline(), policyName, present), held.boundaryArn()));
+        return with(id, new Held(held.attached(), changed(held.inline(), policyName, present), held.boundaryArn(), held.accessKeys()));
     }
 
     /** {@code policyArn} null: no boundary. */
-    public PolicyHoldings withBoundary(String userId, String policyArn) {
+    public Holdings withBoundary(String userId, String policyArn) {
         Held held = of(userId);
-        return with(userId, new Held(held.attached(), held.inline(), policyArn));
+        return with(userId, new Held(held.attached(), held.inline(), policyArn, held.accessKeys()));
     }
 
-    private PolicyHoldings with(String id, Held held) {
-        return new PolicyHoldings(held.isNothing() ? byId.remove(id) : byId.put(id, held));
+    public Holdings withAccessKey(String userId, String accessKeyId, boolean present) {
+        Held held = of(userId);
+        return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), changed(held.accessKeys(), accessKeyId, present)));
+    }
+
+    private Holdings with(String id, Held held) {
+        return new Holdings(held.isNothing() ? byId.remove(id) : byId.put(id, held));
     }
 
     private static Set<String> changed(Set<String> before, String value, boolean present) {

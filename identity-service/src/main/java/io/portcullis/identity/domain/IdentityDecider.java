@@ -35,9 +35,9 @@ import java.util.function.Function;
  * Decides commands against one account's identity directory with IAM's rules: name and path shape,
  * case-insensitive uniqueness, the quotas ({@link IdentityQuotas}: users and groups per account, groups per
  * user), 50 tags per user, and no deleting a user in a group, a group with members, or either while it
- * holds policies ({@link PolicyHoldings}, policy-service's facts, fresh when a command is decided).
+ * holds policies ({@link Holdings}, policy-service's facts, fresh when a command is decided).
  */
-public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> {
+public final class IdentityDecider implements Decider<IdentityCommand, IdentityState, Holdings, IdentityEvent> {
 
     public static final int DEFAULT_USERS_PER_ACCOUNT = IdentityQuotas.AWS_DEFAULTS.usersPerAccount();
     public static final int GROUPS_PER_USER = IdentityQuotas.AWS_DEFAULTS.groupsPerUser();
@@ -64,7 +64,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     @Override
-    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state, PolicyHoldings holdings) {
+    public Decision<IdentityEvent> decide(IdentityCommand command, IdentityState state, Holdings holdings) {
         Optional<Rejection> invalid = command.validate();
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
@@ -144,14 +144,14 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
                         c.accountId().userArn(newPath, newName))));
     }
 
-    private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state, PolicyHoldings holdings) {
+    private Decision<IdentityEvent> deleteUser(DeleteUser c, IdentityState state, Holdings holdings) {
         return withUser(state, c.userName(), user -> {
             if (state.groupCountOf(user) > 0) {
                 return Decision.reject(IdentityRejections.userInGroups());
             }
-            Optional<Rejection> holdsPolicies = holdsPolicies(holdings.of(user.userId()));
-            if (holdsPolicies.isPresent()) {
-                return Decision.reject(holdsPolicies.get());
+            Optional<Rejection> stillHeld = holdsSomething(holdings.of(user.userId()));
+            if (stillHeld.isPresent()) {
+                return Decision.reject(stillHeld.get());
             }
             return Decision.accept(new UserDeleted(c.accountId(), user.userId(), user.userName()));
         });
@@ -203,14 +203,14 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
                         c.accountId().groupArn(newPath, newName))));
     }
 
-    private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state, PolicyHoldings holdings) {
+    private Decision<IdentityEvent> deleteGroup(DeleteGroup c, IdentityState state, Holdings holdings) {
         return withGroup(state, c.groupName(), group -> {
             if (state.hasMembers(group)) {
                 return Decision.reject(IdentityRejections.groupHasMembers());
             }
-            Optional<Rejection> holdsPolicies = holdsPolicies(holdings.of(group.groupId()));
-            if (holdsPolicies.isPresent()) {
-                return Decision.reject(holdsPolicies.get());
+            Optional<Rejection> stillHeld = holdsSomething(holdings.of(group.groupId()));
+            if (stillHeld.isPresent()) {
+                return Decision.reject(stillHeld.get());
             }
             return Decision.accept(new GroupDeleted(c.accountId(), group.groupId(), group.groupName()));
         });
@@ -240,11 +240,15 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     /**
-     * IAM refuses to delete a user or group that still has managed policies attached or inline policies;
+     * IAM refuses to delete a user that still has access keys, and a user or group that still has managed
+     * policies attached or inline policies;
      * a permissions boundary does not block a delete (AWS's DeleteUser does not list it, and tools such as
      * Terraform delete a user without removing it first): policy-service drops it when the user goes.
      */
-    private static Optional<Rejection> holdsPolicies(PolicyHoldings.Held held) {
+    private static Optional<Rejection> holdsSomething(Holdings.Held held) {
+        if (!held.accessKeys().isEmpty()) {
+            return Optional.of(IdentityRejections.accessKeys());
+        }
         if (!held.attached().isEmpty()) {
             return Optional.of(IdentityRejections.policiesAttached());
         }

@@ -1,8 +1,8 @@
 package io.portcullis.identity.infra;
 
 import io.portcullis.events.topics.Topic.OwningService;
-import io.portcullis.identity.domain.PolicyHoldings;
-import io.portcullis.identity.projection.PolicyHoldingsProjection;
+import io.portcullis.identity.domain.Holdings;
+import io.portcullis.identity.projection.HoldingsProjection;
 import io.portcullis.identity.config.IdentityConfig;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityDecider;
@@ -27,20 +27,20 @@ import jakarta.enterprise.inject.Produces;
 public class IdentityRuntime {
 
     /** @param usersPerAccount the {@code UsersPerAccount} quota the decider enforces, with AWS's other quotas */
-    public static CommandModel<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> model(int usersPerAccount) {
+    public static CommandModel<IdentityCommand, IdentityState, Holdings, IdentityEvent> model(int usersPerAccount) {
         return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(usersPerAccount),
-                PolicyHoldingsProjection.facts());
+                HoldingsProjection.facts());
     }
 
-    public static CommandModel<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> model(IdentityQuotas quotas) {
+    public static CommandModel<IdentityCommand, IdentityState, Holdings, IdentityEvent> model(IdentityQuotas quotas) {
         return CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class, new IdentityDecider(quotas),
-                PolicyHoldingsProjection.facts());
+                HoldingsProjection.facts());
     }
 
     @Produces
     @ApplicationScoped
     @Startup
-    CommandEdge<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
+    CommandEdge<IdentityCommand, IdentityState, Holdings, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
         return kit.start(model(config.quotas()));
     }
 }

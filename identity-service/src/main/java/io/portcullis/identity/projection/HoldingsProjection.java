@@ -1,5 +1,8 @@
 package io.portcullis.identity.projection;
 
+import io.portcullis.events.credential.AccessKeyCreated;
+import io.portcullis.events.credential.AccessKeyDeleted;
+import io.portcullis.events.credential.KeyRotated;
 import io.portcullis.events.policy.GroupInlinePolicyDeleted;
 import io.portcullis.events.policy.GroupInlinePolicyPut;
 import io.portcullis.events.policy.GroupPolicyAttached;
@@ -11,25 +14,26 @@ import io.portcullis.events.policy.UserPermissionsBoundarySet;
 import io.portcullis.events.policy.UserPolicyAttached;
 import io.portcullis.events.policy.UserPolicyDetached;
 import io.portcullis.events.topics.Topic.OwningService;
-import io.portcullis.identity.domain.PolicyHoldings;
+import io.portcullis.identity.domain.Holdings;
 import io.portcullis.runtime.projection.ForeignFacts;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The {@link PolicyHoldings} identity-service decides deletes on, folded from policy-service's events (its
- * published contract). Policies themselves (documents, versions, tags) are not facts identity decides on.
+ * The {@link Holdings} identity-service decides deletes on, folded from policy-service's and
+ * credential-service's events (their published contracts). Policies themselves (documents, versions, tags)
+ * and key status are not facts identity decides on.
  */
-public final class PolicyHoldingsProjection {
+public final class HoldingsProjection {
 
-    private PolicyHoldingsProjection() {
+    private HoldingsProjection() {
     }
 
-    public static ForeignFacts<PolicyHoldings> facts() {
-        return new ForeignFacts<>(List.of(OwningService.POLICY), PolicyHoldings.none(), PolicyHoldingsProjection::apply);
+    public static ForeignFacts<Holdings> facts() {
+        return new ForeignFacts<>(List.of(OwningService.POLICY, OwningService.CREDENTIAL), Holdings.none(), HoldingsProjection::apply);
     }
 
-    static PolicyHoldings apply(PolicyHoldings holdings, SpecificRecord event) {
+    static Holdings apply(Holdings holdings, SpecificRecord event) {
         if (event instanceof UserPolicyAttached e) {
             return holdings.withAttached(e.getUserId(), e.getPolicyArn(), true);
         } else if (event instanceof UserPolicyDetached e) {
@@ -50,8 +54,14 @@ public final class PolicyHoldingsProjection {
             return holdings.withBoundary(e.getUserId(), e.getPolicyArn());
         } else if (event instanceof UserPermissionsBoundaryDeleted e) {
             return holdings.withBoundary(e.getUserId(), null);
+        } else if (event instanceof AccessKeyCreated e) {
+            return holdings.withAccessKey(e.getUserId(), e.getAccessKeyId(), true);
+        } else if (event instanceof KeyRotated e) {
+            return holdings.withAccessKey(e.getUserId(), e.getNewAccessKeyId(), true);
+        } else if (event instanceof AccessKeyDeleted e) {
+            return holdings.withAccessKey(e.getUserId(), e.getAccessKeyId(), false);
         }
-        // Policies, their versions and tags: not facts identity-service decides on.
+        // Policies, their versions and tags, key status: not facts identity-service decides on.
         return holdings;
     }
 }

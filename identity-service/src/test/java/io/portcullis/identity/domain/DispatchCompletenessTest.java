@@ -84,7 +84,7 @@ class DispatchCompletenessTest {
     void decideHandlesEveryCommandTypeWithAnEvent() {
         IdentityState state = history();
         Map<Class<?>, Decision<IdentityEvent>> decisions = COMMANDS.stream()
-                .collect(Collectors.toMap(Object::getClass, command -> DECIDER.decide(command, state, PolicyHoldings.none())));
+                .collect(Collectors.toMap(Object::getClass, command -> DECIDER.decide(command, state, Holdings.none())));
         decisions.forEach((type, decision) ->
                 assertFalse(assertInstanceOf(Decision.Accepted.class, decision, type::getName).events().isEmpty(), type::getName));
     }

@@ -22,13 +22,13 @@ final class Fixtures {
     }
 
     /** given(history).when(command).then(events | rejection) against the identity decider with AWS's default quotas. */
-    static DeciderScenario<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> given(IdentityEvent... history) {
-        return DeciderScenario.given(new IdentityDecider(), PolicyHoldings.none(), history);
+    static DeciderScenario<IdentityCommand, IdentityState, Holdings, IdentityEvent> given(IdentityEvent... history) {
+        return DeciderScenario.given(new IdentityDecider(), Holdings.none(), history);
     }
 
-    static DeciderScenario<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> given(IdentityDecider decider,
+    static DeciderScenario<IdentityCommand, IdentityState, Holdings, IdentityEvent> given(IdentityDecider decider,
                                                                                         IdentityEvent... history) {
-        return DeciderScenario.given(decider, PolicyHoldings.none(), history);
+        return DeciderScenario.given(decider, Holdings.none(), history);
     }
 
     static String userId(String userName) {

@@ -14,59 +14,69 @@ import io.portcullis.identity.domain.IdentityEvent.UserDeleted;
 import io.portcullis.testkit.DeciderScenario;
 import org.junit.jupiter.api.Test;
 
-/** Deletes decided on what policy-service says users and groups hold. */
-class PolicyHoldingsDeciderTest {
+/** Deletes decided on what policy-service and credential-service say users and groups hold. */
+class HoldingsDeciderTest {
 
     private static final String READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
-    private static DeciderScenario<IdentityCommand, IdentityState, PolicyHoldings, IdentityEvent> given(PolicyHoldings holdings,
+    private static DeciderScenario<IdentityCommand, IdentityState, Holdings, IdentityEvent> given(Holdings holdings,
                                                                                                         IdentityEvent... history) {
         return DeciderScenario.given(new IdentityDecider(), holdings, history);
     }
 
     @Test
     void refusesToDeleteAUserWithAttachedPolicies() {
-        given(PolicyHoldings.none().withAttached(userId("bob"), READ_ONLY, true), userCreated("bob"))
+        given(Holdings.none().withAttached(userId("bob"), READ_ONLY, true), userCreated("bob"))
                 .when(new DeleteUser(ACCOUNT, "bob"))
                 .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.");
     }
 
     @Test
+    void refusesToDeleteAUserWithAccessKeys() {
+        given(Holdings.none().withAccessKey(userId("bob"), "AKIAAAAAAAAAAAAAAAAA", true), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob"))
+                .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete access keys first.");
+        given(Holdings.none().withAccessKey(userId("bob"), "AKIAAAAAAAAAAAAAAAAA", true)
+                .withAccessKey(userId("bob"), "AKIAAAAAAAAAAAAAAAAA", false), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob")).then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
+    }
+
+    @Test
     void refusesToDeleteAUserWithInlinePolicies() {
-        given(PolicyHoldings.none().withInline(userId("bob"), "s3", true), userCreated("bob"))
+        given(Holdings.none().withInline(userId("bob"), "s3", true), userCreated("bob"))
                 .when(new DeleteUser(ACCOUNT, "bob"))
                 .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
     }
 
     @Test
     void aPermissionsBoundaryDoesNotBlockDeletingTheUserAsInAws() {
-        given(PolicyHoldings.none().withBoundary(userId("bob"), READ_ONLY), userCreated("bob"))
+        given(Holdings.none().withBoundary(userId("bob"), READ_ONLY), userCreated("bob"))
                 .when(new DeleteUser(ACCOUNT, "bob"))
                 .then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
     }
 
     @Test
     void deletesAUserOnceEverythingIsDetachedAgain() {
-        PolicyHoldings detached = PolicyHoldings.none().withAttached(userId("bob"), READ_ONLY, true)
+        Holdings detached = Holdings.none().withAttached(userId("bob"), READ_ONLY, true)
                 .withAttached(userId("bob"), READ_ONLY, false).withInline(userId("bob"), "s3", true).withInline(userId("bob"), "s3", false);
         given(detached, userCreated("bob")).when(new DeleteUser(ACCOUNT, "bob")).then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
     }
 
     @Test
     void anotherUsersPoliciesDoNotMatter() {
-        given(PolicyHoldings.none().withAttached(userId("alice"), READ_ONLY, true), userCreated("bob"))
+        given(Holdings.none().withAttached(userId("alice"), READ_ONLY, true), userCreated("bob"))
                 .when(new DeleteUser(ACCOUNT, "bob")).then(new UserDeleted(ACCOUNT, userId("bob"), "bob"));
     }
 
     @Test
     void refusesToDeleteAGroupWithAttachedOrInlinePolicies() {
-        given(PolicyHoldings.none().withAttached(groupId("devs"), READ_ONLY, true), groupCreated("devs"))
+        given(Holdings.none().withAttached(groupId("devs"), READ_ONLY, true), groupCreated("devs"))
                 .when(new DeleteGroup(ACCOUNT, "devs"))
                 .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.");
-        given(PolicyHoldings.none().withInline(groupId("devs"), "s3", true), groupCreated("devs"))
+        given(Holdings.none().withInline(groupId("devs"), "s3", true), groupCreated("devs"))
                 .when(new DeleteGroup(ACCOUNT, "devs"))
                 .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
-        given(PolicyHoldings.none(), groupCreated("devs")).when(new DeleteGroup(ACCOUNT, "devs"))
+        given(Holdings.none(), groupCreated("devs")).when(new DeleteGroup(ACCOUNT, "devs"))
                 .then(new GroupDeleted(ACCOUNT, groupId("devs"), "devs"));
     }
 }

@@ -61,7 +61,7 @@ class InvariantTest {
         IdentityState state = decider.initialState();
         List<IdentityEvent> log = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            Decision<IdentityEvent> decision = decider.decide(randomCommand(random), state, PolicyHoldings.none());
+            Decision<IdentityEvent> decision = decider.decide(randomCommand(random), state, Holdings.none());
             if (decision instanceof Decision.Accepted<IdentityEvent> accepted) {
                 for (IdentityEvent event : accepted.events()) {
                     state = decider.evolve(state, event);

@@ -103,7 +103,7 @@ class UserDeciderTest {
             state = decider.evolve(state, userCreated("user" + i));
         }
         // When
-        var decision = decider.decide(createUser("one-more"), state, PolicyHoldings.none());
+        var decision = decider.decide(createUser("one-more"), state, Holdings.none());
         // Then
         assertEquals(new io.portcullis.iam.decider.Decision.Rejected<>(IdentityRejections.userQuota(5_000)), decision);
     }

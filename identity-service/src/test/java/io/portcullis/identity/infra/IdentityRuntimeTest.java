@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.AccountId;
 import io.portcullis.iam.decider.Decision;
-import io.portcullis.identity.domain.PolicyHoldings;
+import io.portcullis.identity.domain.Holdings;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityEvent;
@@ -45,7 +45,7 @@ class IdentityRuntimeTest {
 
         // When
         Decision<IdentityEvent> decision = model.decider().decide(
-                new IdentityCommand.CreateUser(ACCOUNT, "bob", null, null, "AIDABBBBBBBBBBBBBBBBB", NOW), oneUser, PolicyHoldings.none());
+                new IdentityCommand.CreateUser(ACCOUNT, "bob", null, null, "AIDABBBBBBBBBBBBBBBBB", NOW), oneUser, Holdings.none());
 
         // Then
         assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class,

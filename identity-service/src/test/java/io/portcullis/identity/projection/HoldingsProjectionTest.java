@@ -3,6 +3,9 @@ package io.portcullis.identity.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.credential.AccessKeyCreated;
+import io.portcullis.events.credential.AccessKeyDeleted;
+import io.portcullis.events.credential.KeyRotated;
 import io.portcullis.events.policy.GroupInlinePolicyPut;
 import io.portcullis.events.policy.GroupPolicyAttached;
 import io.portcullis.events.policy.PolicyCreated;
@@ -12,31 +15,31 @@ import io.portcullis.events.policy.UserPermissionsBoundaryDeleted;
 import io.portcullis.events.policy.UserPermissionsBoundarySet;
 import io.portcullis.events.policy.UserPolicyAttached;
 import io.portcullis.events.policy.UserPolicyDetached;
-import io.portcullis.identity.domain.PolicyHoldings;
+import io.portcullis.identity.domain.Holdings;
 import io.portcullis.testkit.EventRoundTrip;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
-class PolicyHoldingsProjectionTest {
+class HoldingsProjectionTest {
 
     private static final EventEnvelope ENVELOPE = EventRoundTrip.envelope("x");
     private static final String BOB = "AIDABOBBOBBOBBOBBOBBO";
     private static final String DEVS = "AGPADEVSDEVSDEVSDEVSD";
     private static final String ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
-    private static PolicyHoldings fold(SpecificRecord... events) {
-        PolicyHoldings holdings = PolicyHoldingsProjection.facts().initial();
+    private static Holdings fold(SpecificRecord... events) {
+        Holdings holdings = HoldingsProjection.facts().initial();
         for (SpecificRecord event : events) {
-            holdings = PolicyHoldingsProjection.facts().fold().apply(holdings, event);
+            holdings = HoldingsProjection.facts().fold().apply(holdings, event);
         }
         return holdings;
     }
 
     @Test
     void foldsAttachmentsInlinePoliciesAndBoundariesByEntityId() {
-        PolicyHoldings holdings = fold(new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN), new UserInlinePolicyPut(ENVELOPE, BOB, "Bob", "s3", "{}"),
+        Holdings holdings = fold(new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN), new UserInlinePolicyPut(ENVELOPE, BOB, "Bob", "s3", "{}"),
                 new UserPermissionsBoundarySet(ENVELOPE, BOB, "Bob", ARN), new GroupPolicyAttached(ENVELOPE, DEVS, "Devs", ARN),
                 new GroupInlinePolicyPut(ENVELOPE, DEVS, "Devs", "g", "{}"));
         assertThat(holdings.of(BOB).attached()).containsExactly(ARN);
@@ -48,7 +51,7 @@ class PolicyHoldingsProjectionTest {
 
     @Test
     void aFactFoldedTwiceIsFoldedOnceAndRemovalsUndoIt() {
-        PolicyHoldings holdings = fold(new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN), new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN),
+        Holdings holdings = fold(new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN), new UserPolicyAttached(ENVELOPE, BOB, "Bob", ARN),
                 new UserPolicyDetached(ENVELOPE, BOB, "Bob", ARN), new UserInlinePolicyPut(ENVELOPE, BOB, "Bob", "s3", "{}"),
                 new UserInlinePolicyDeleted(ENVELOPE, BOB, "Bob", "s3"), new UserPermissionsBoundarySet(ENVELOPE, BOB, "Bob", ARN),
                 new UserPermissionsBoundaryDeleted(ENVELOPE, BOB, "Bob", ARN));
@@ -58,8 +61,16 @@ class PolicyHoldingsProjectionTest {
     }
 
     @Test
+    void foldsAccessKeysFromCredentialServiceIncludingRotations() {
+        Holdings holdings = fold(new AccessKeyCreated(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA", "k:n:c", "Active", Instant.EPOCH),
+                new KeyRotated(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA", "AKIABBBBBBBBBBBBBBBB", "k:n:c", Instant.EPOCH),
+                new AccessKeyDeleted(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA"));
+        assertThat(holdings.of(BOB).accessKeys()).containsExactly("AKIABBBBBBBBBBBBBBBB");
+    }
+
+    @Test
     void policiesThemselvesAreNotFactsIdentityDecidesOn() {
-        PolicyHoldings none = PolicyHoldings.none();
+        Holdings none = Holdings.none();
         assertThat(fold(new PolicyCreated(ENVELOPE, "ANPAAAAAAAAAAAAAAAAAA", "P", "/", "arn:aws:iam::123456789012:policy/P", null, "{}",
                 "v1", Instant.EPOCH, List.of()))).isSameAs(none);
     }

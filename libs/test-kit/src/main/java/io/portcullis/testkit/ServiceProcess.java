@@ -83,6 +83,11 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}. */
+    /** Where this process's standard output and error go, for a test that reads what the service logged. */
+    public Path logFile() {
+        return log;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -30,12 +30,12 @@ final class PolicyApi {
         return value == null ? null : one("policyUsageFilter", value, Usage.class, List.of("PermissionsPolicy", "PermissionsBoundary"));
     }
 
-    /** {@code onlyAttached}: true or false; false when absent. */
+    /** {@code onlyAttached}: true or false in any case, as AWS reads booleans; false when absent. */
     static boolean flag(String field, String value) {
-        if (value == null || value.equals("false")) {
+        if (value == null || value.equalsIgnoreCase("false")) {
             return false;
         }
-        if (value.equals("true")) {
+        if (value.equalsIgnoreCase("true")) {
             return true;
         }
         throw invalid(field, value, "Member must be true or false");

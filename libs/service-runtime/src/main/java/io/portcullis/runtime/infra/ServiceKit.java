@@ -13,6 +13,7 @@ import io.portcullis.runtime.config.PortcullisConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -49,12 +50,14 @@ public class ServiceKit {
     private final List<CommandRuntime<?, ?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
 
     ServiceKit(PortcullisConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-               HttpHeaders headers, Executor executor, Clock clock, MeterRegistry meters, OpenTelemetry openTelemetry) {
+               HttpHeaders headers, Executor executor, Clock clock, MeterRegistry meters, OpenTelemetry openTelemetry,
+               Instance<CommandStamps.Sealer> sealer) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.headers = headers;
         this.executor = executor;
-        this.stamps = CommandStamps.live(clock);
+        // Only a service that keeps secrets (credential-service) provides a sealer.
+        this.stamps = CommandStamps.live(clock, sealer.isResolvable() ? sealer.get() : null);
         this.meters = meters;
         this.openTelemetry = openTelemetry;
     }

@@ -1,0 +1,2 @@
+/** credential-service's configuration: the key-encryption keys. */
+package io.portcullis.credential.config;

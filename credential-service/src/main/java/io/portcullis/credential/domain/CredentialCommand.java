@@ -1,0 +1,93 @@
+package io.portcullis.credential.domain;
+
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.UniqueIds;
+import io.portcullis.iam.decider.AccountCommand;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.validation.Constraints;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request to change one account's credentials. Commands that create a key carry its id and its secret
+ * already sealed by the edge: a command is a Kafka record too, and no plaintext secret may reach one.
+ */
+public sealed interface CredentialCommand extends AccountCommand {
+
+    /** {@code CreateAccessKey} for a user identity-service says exists. */
+    record CreateAccessKey(AccountId accountId, String userName, String accessKeyId, String sealedSecret, Instant createDate)
+            implements CredentialCommand {
+        public CreateAccessKey {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Constraints.check().userNameReference("userName", userName)
+                    .uniqueId("accessKeyId", accessKeyId, UniqueIds.Kind.ACCESS_KEY).result();
+        }
+    }
+
+    /** {@code UpdateAccessKey}: Active or Inactive. */
+    record UpdateAccessKey(AccountId accountId, String userName, String accessKeyId, String status) implements CredentialCommand {
+        public UpdateAccessKey {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            Constraints shape = CredentialShapes.accessKeyId(Constraints.check().userNameReference("userName", userName), accessKeyId);
+            if (status == null) {
+                shape.violated("status", null, "Member must not be null");
+            } else if (AccessKeyStatus.parse(status) == null) {
+                shape.violated("status", status, "Member must satisfy enum value set: [Active, Inactive]");
+            }
+            return shape.result();
+        }
+    }
+
+    /** {@code DeleteAccessKey}. */
+    record DeleteAccessKey(AccountId accountId, String userName, String accessKeyId) implements CredentialCommand {
+        public DeleteAccessKey {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return CredentialShapes.accessKeyId(Constraints.check().userNameReference("userName", userName), accessKeyId).result();
+        }
+    }
+
+    /**
+     * Rotation in one step: a new key (id and sealed secret stamped by the edge) becomes Active and the named
+     * old key Inactive.
+     */
+    record RotateAccessKey(AccountId accountId, String userName, String oldAccessKeyId, String newAccessKeyId, String sealedSecret,
+                           Instant createDate) implements CredentialCommand {
+        public RotateAccessKey {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return CredentialShapes.accessKeyId(Constraints.check().userNameReference("userName", userName), oldAccessKeyId)
+                    .uniqueId("newAccessKeyId", newAccessKeyId, UniqueIds.Kind.ACCESS_KEY).result();
+        }
+    }
+
+    /**
+     * identity-service deleted the user with this id: its keys go. Issued by the service itself (a reaction to
+     * {@code UserDeleted}), so that a key created while the delete was in flight does not outlive its user.
+     */
+    record ForgetUser(AccountId accountId, String userId) implements CredentialCommand {
+        public ForgetUser {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Constraints.check().uniqueId("userId", userId, UniqueIds.Kind.USER).result();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.portcullis.credential.domain;
+
+import io.portcullis.iam.directory.Directory;
+import io.portcullis.iam.error.Lookup;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.iam.paging.Page;
+import io.portcullis.iam.paging.Pages;
+import java.time.Instant;
+
+/** The read questions the REST layer asks, as pure functions; secrets are never part of an answer. */
+public final class CredentialQueries {
+
+    private CredentialQueries() {
+    }
+
+    /** AWS's {@code AccessKeyMetadata}: what ListAccessKeys shows of a key. */
+    public record KeyMetadata(String userName, String accessKeyId, AccessKeyStatus status, Instant createDate) {
+    }
+
+    /** {@code ListAccessKeys}: the user's keys in the order created. */
+    public static Lookup<Page<KeyMetadata>> accessKeys(CredentialState state, Directory directory, String userName, ListRequest request) {
+        return Lookup.of(directory.user(userName), () -> Rejection.noSuchUser(userName))
+                .map(user -> Pages.pageByPosition(state.keysOf(user.id()).keys().stream()
+                        .map(k -> new KeyMetadata(user.name(), k.accessKeyId(), k.status(), k.createDate())).toList(), request));
+    }
+}

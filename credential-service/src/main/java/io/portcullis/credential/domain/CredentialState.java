@@ -1,0 +1,82 @@
+package io.portcullis.credential.domain;
+
+import io.portcullis.iam.persistent.PersistentTreeMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * One account's credentials, immutable: each user's access keys by user id (at most two, in the order created,
+ * so copying is cheap), and which user owns each access key id (ids are unique across the account).
+ */
+public final class CredentialState {
+
+    private static final CredentialState EMPTY = new CredentialState(PersistentTreeMap.empty(), PersistentTreeMap.empty());
+
+    private final PersistentTreeMap<UserKeys> byUserId;
+    private final PersistentTreeMap<String> ownerByKeyId;
+
+    /** A user's keys and its name as the last event about them gave it. */
+    public record UserKeys(String userName, List<AccessKey> keys) {
+        static final UserKeys NONE = new UserKeys("", List.of());
+
+        public UserKeys {
+            keys = List.copyOf(keys);
+        }
+
+        public Optional<AccessKey> key(String accessKeyId) {
+            return keys.stream().filter(k -> k.accessKeyId().equals(accessKeyId)).findFirst();
+        }
+    }
+
+    private CredentialState(PersistentTreeMap<UserKeys> byUserId, PersistentTreeMap<String> ownerByKeyId) {
+        this.byUserId = byUserId;
+        this.ownerByKeyId = ownerByKeyId;
+    }
+
+    public static CredentialState empty() {
+        return EMPTY;
+    }
+
+    public UserKeys keysOf(String userId) {
+        UserKeys keys = byUserId.get(userId);
+        return keys == null ? UserKeys.NONE : keys;
+    }
+
+    public boolean keyIdInUse(String accessKeyId) {
+        return ownerByKeyId.containsKey(accessKeyId);
+    }
+
+    // Transitions, used by evolve; each is total, so a replayed topic always folds.
+
+    CredentialState withKey(String userId, String userName, AccessKey key) {
+        return changed(userId, userName, keys -> {
+            List<AccessKey> after = new ArrayList<>(keys);
+            after.removeIf(k -> k.accessKeyId().equals(key.accessKeyId()));
+            after.add(key);
+            return after;
+        }).owned(key.accessKeyId(), userId);
+    }
+
+    CredentialState withStatus(String userId, String userName, String accessKeyId, AccessKeyStatus status) {
+        return changed(userId, userName, keys -> keys.stream().map(k -> k.accessKeyId().equals(accessKeyId) ? k.withStatus(status) : k)
+                .toList());
+    }
+
+    CredentialState withoutKey(String userId, String userName, String accessKeyId) {
+        return new CredentialState(changed(userId, userName,
+                keys -> keys.stream().filter(k -> !k.accessKeyId().equals(accessKeyId)).toList()).byUserId, ownerByKeyId.remove(accessKeyId));
+    }
+
+    private CredentialState owned(String accessKeyId, String userId) {
+        return new CredentialState(byUserId, ownerByKeyId.put(accessKeyId, userId));
+    }
+
+    /** Users left without keys are dropped, so the state holds only what exists. */
+    private CredentialState changed(String userId, String userName, UnaryOperator<List<AccessKey>> change) {
+        List<AccessKey> after = change.apply(keysOf(userId).keys());
+        return new CredentialState(after.isEmpty() ? byUserId.remove(userId) : byUserId.put(userId, new UserKeys(userName, after)),
+                ownerByKeyId);
+    }
+}

@@ -1,0 +1,247 @@
+package io.portcullis.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.portcullis.custody.KeyRing;
+import io.portcullis.custody.SealedSecret;
+import io.portcullis.events.credential.AccessKeyCreated;
+import io.portcullis.events.topics.Topic;
+import io.portcullis.testkit.CommittedRecords;
+import io.portcullis.testkit.RealParts;
+import io.portcullis.testkit.ServiceProcess;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * identity-service and two instances of credential-service, as packaged: access keys for a user created a
+ * moment ago, the two-key quota, rotation, identity refusing to delete a user with keys, and the custody of
+ * secrets: no secret in any record of any topic or in any log line, and each one unseals, with the
+ * configured key-encryption key, to the secret the caller was given.
+ */
+class IdentityAndCredentialIT {
+
+    /** A key-encryption key made for this run only. */
+    private static final String KEKS = KeyRing.generateEntry("system-test");
+    private static final Pattern KEY = Pattern.compile("\"accessKeyId\":\"(AKIA[A-Z2-7]{16})\"");
+    private static final Pattern SECRET = Pattern.compile("\"secretAccessKey\":\"([A-Za-z0-9+/]{40})\"");
+    private static final List<String> secretsGiven = new ArrayList<>();
+    private static ServiceProcess identity;
+    private static final List<ServiceProcess> credential = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        identity = ServiceProcess.startModule("identity-service", "identity-c", Map.of());
+        credential.add(ServiceProcess.startModule("credential-service", "credential-a", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS)));
+        credential.add(ServiceProcess.startModule("credential-service", "credential-b", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS)));
+    }
+
+    @AfterAll
+    static void stop() {
+        credential.forEach(ServiceProcess::close);
+        identity.close();
+    }
+
+    @Test
+    void aUserCreatedAMomentAgoGetsTwoKeysNotThreeAndRotatesOne() {
+        String account = newAccount();
+        assertThat(Http.post(users(account), "{\"userName\":\"gus\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> first = Http.post(accessKeys(credential.get(0), account, "gus"), "");
+        HttpResponse<String> second = Http.post(accessKeys(credential.get(1), account, "gus"), "");
+        HttpResponse<String> third = Http.post(accessKeys(credential.get(0), account, "gus"), "");
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Consistency-Token")).hasValueSatisfying(t -> assertThat(t).startsWith("credential:"));
+        String firstKey = given(first);
+        String secondKey = given(second);
+        assertThat(third.statusCode()).isEqualTo(409);
+        assertThat(third.body()).contains("Cannot exceed quota for AccessKeysPerUser: 2");
+        HttpResponse<String> listed = Http.get(accessKeys(credential.get(1), account, "gus"), second.headers().firstValue("Consistency-Token")
+                .orElseThrow());
+        assertThat(listed.body()).contains(firstKey).contains(secondKey).doesNotContain("secretAccessKey");
+
+        // Rotation with both keys Active is refused; once the second is Inactive it makes room
+        assertThat(Http.post(accessKeys(credential.get(1), account, "gus") + "/" + firstKey + "/rotate", "").statusCode()).isEqualTo(409);
+        assertThat(Http.patch(accessKeys(credential.get(0), account, "gus") + "/" + secondKey, "{\"status\":\"Inactive\"}").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> rotated = Http.post(accessKeys(credential.get(1), account, "gus") + "/" + firstKey + "/rotate", "");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
+        String newKey = given(rotated);
+        HttpResponse<String> after = Http.get(accessKeys(credential.get(0), account, "gus"), rotated.headers().firstValue("Consistency-Token")
+                .orElseThrow());
+        assertThat(after.body()).contains("{\"userName\":\"gus\",\"accessKeyId\":\"" + firstKey + "\",\"status\":\"Inactive\"")
+                .contains("{\"userName\":\"gus\",\"accessKeyId\":\"" + newKey + "\",\"status\":\"Active\"").doesNotContain(secondKey);
+    }
+
+    @Test
+    void identityServiceRefusesToDeleteAUserWithAnAccessKey() {
+        String account = newAccount();
+        assertThat(Http.post(users(account), "{\"userName\":\"hal\"}").statusCode()).isEqualTo(201);
+        String key = given(Http.post(accessKeys(credential.get(1), account, "hal"), ""));
+
+        HttpResponse<String> refused = Http.delete(users(account) + "/hal");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Cannot delete entity, must delete access keys first.");
+        assertThat(Http.delete(accessKeys(credential.get(0), account, "hal") + "/" + key).statusCode()).isEqualTo(204);
+        assertThat(Http.delete(users(account) + "/hal").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void noSecretIsInAnyRecordOfAnyTopicOrAnyLogLineAndEachUnsealsToTheOneGiven() throws IOException {
+        // Given keys made for this test (the other tests' secrets are checked too)
+        String account = newAccount();
+        assertThat(Http.post(users(account), "{\"userName\":\"ivy\"}").statusCode()).isEqualTo(201);
+        String keyId = given(Http.post(accessKeys(credential.get(0), account, "ivy"), ""));
+        given(Http.post(accessKeys(credential.get(1), account, "ivy"), ""));
+        assertThat(secretsGiven).hasSizeGreaterThanOrEqualTo(2);
+
+        // Then no record of any topic, internal ones included, holds a secret, plain or in base64
+        List<byte[]> needles = new ArrayList<>();
+        for (String secret : secretsGiven) {
+            needles.add(secret.getBytes(StandardCharsets.UTF_8));
+            needles.add(Base64.getEncoder().encode(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        // (the same scan does find what is meant to be there: the key id, as a control)
+        byte[] control = keyId.getBytes(StandardCharsets.UTF_8);
+        List<byte[]> needlesAndControl = new ArrayList<>(needles);
+        needlesAndControl.add(control);
+        assertThat(scanEveryRecordOfEveryTopic(needlesAndControl)).containsExactly(control);
+
+        // nor any line the services logged
+        for (ServiceProcess process : List.of(identity, credential.get(0), credential.get(1))) {
+            String log = Files.readString(process.logFile());
+            secretsGiven.forEach(secret -> assertThat(log).as(process.logFile().toString()).doesNotContain(secret));
+        }
+
+        // and each AccessKeyCreated event's sealed secret opens, with the configured KEK, to a secret a caller was given
+        KeyRing ring = KeyRing.parse(KEKS);
+        Map<String, String> unsealed = new HashMap<>();
+        for (ConsumerRecord<String, SpecificRecord> record : credentialEvents()) {
+            if (record.value() instanceof AccessKeyCreated created && record.key().equals(account)) {
+                unsealed.put(created.getAccessKeyId(), ring.unseal(SealedSecret.decode(created.getSealedSecret()),
+                        account + "/" + created.getAccessKeyId()));
+            }
+        }
+        assertThat(unsealed).hasSize(2);
+        assertThat(secretsGiven).containsAll(unsealed.values());
+    }
+
+    /** Reads every record of every topic, uncommitted and aborted ones included: the needles found in any key, value or header. */
+    private static List<byte[]> scanEveryRecordOfEveryTopic(List<byte[]> needles) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealParts.broker().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        Set<byte[]> found = new LinkedHashSet<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealParts.broker().bootstrapServers()));
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                assertThat(System.nanoTime()).as("read every topic within a minute").isLessThan(deadline);
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    find(record.key(), needles, found);
+                    find(record.value(), needles, found);
+                    for (Header header : record.headers()) {
+                        find(header.value(), needles, found);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static void find(byte[] haystack, List<byte[]> needles, Set<byte[]> found) {
+        if (haystack == null) {
+            return;
+        }
+        for (byte[] needle : needles) {
+            if (indexOf(haystack, needle) >= 0) {
+                found.add(needle);
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static List<ConsumerRecord<String, SpecificRecord>> credentialEvents() {
+        return CommittedRecords.<SpecificRecord>of(Topic.CREDENTIAL_EVENTS.topicName(), Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealParts.broker().bootstrapServers(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
+                "apicurio.registry.url", RealParts.registry().apiUrl(),
+                "apicurio.registry.use-specific-avro-reader", "true"));
+    }
+
+    /** The key id of a 201 answer; its secret is remembered for the custody checks. */
+    private static String given(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher key = KEY.matcher(created.body());
+        Matcher secret = SECRET.matcher(created.body());
+        assertThat(key.find()).as(created.body()).isTrue();
+        assertThat(secret.find()).as("the secret, once").isTrue();
+        secretsGiven.add(secret.group(1));
+        return key.group(1);
+    }
+
+    private static String newAccount() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
+    }
+
+    private static String users(String account) {
+        return identity.baseUrl() + "/v1/accounts/" + account + "/users";
+    }
+
+    private static String accessKeys(ServiceProcess service, String account, String userName) {
+        return service.baseUrl() + "/v1/accounts/" + account + "/users/" + userName + "/access-keys";
+    }
+}
