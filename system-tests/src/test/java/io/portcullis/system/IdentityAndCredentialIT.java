@@ -41,9 +41,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * identity-service and two instances of credential-service, as packaged: access keys for a user created a
- * moment ago, the two-key quota, rotation, identity refusing to delete a user with keys, and the custody of
- * secrets: no secret in any record of any topic or in any log line, and each one unseals, with the
- * configured key-encryption key, to the secret the caller was given.
+ * moment ago, the two-key quota, rotation, console passwords under the account policy, identity refusing to
+ * delete a user with keys or a password, and custody: no secret or password in any record of any topic or in
+ * any log line, and each sealed secret unseals, with the configured key-encryption key, to the one given.
  */
 class IdentityAndCredentialIT {
 
@@ -52,6 +52,8 @@ class IdentityAndCredentialIT {
     private static final Pattern KEY = Pattern.compile("\"accessKeyId\":\"(AKIA[A-Z2-7]{16})\"");
     private static final Pattern SECRET = Pattern.compile("\"secretAccessKey\":\"([A-Za-z0-9+/]{40})\"");
     private static final List<String> secretsGiven = new ArrayList<>();
+    /** Passwords this run sent, which must not be found anywhere either. */
+    private static final List<String> passwordsSent = new ArrayList<>();
     private static ServiceProcess identity;
     private static final List<ServiceProcess> credential = new ArrayList<>();
 
@@ -115,17 +117,62 @@ class IdentityAndCredentialIT {
     }
 
     @Test
+    void consolePasswordsFollowTheAccountPolicyAndBlockDeletingTheUser() {
+        String account = newAccount();
+        assertThat(Http.post(users(account), "{\"userName\":\"joy\"}").statusCode()).isEqualTo(201);
+        String policy = credential.get(0).baseUrl() + "/v1/accounts/" + account + "/password-policy";
+        assertThat(Http.put(policy, "{\"minimumPasswordLength\":12,\"requireSymbols\":true,\"passwordReusePrevention\":2}").statusCode())
+                .isEqualTo(204);
+        String profile = credential.get(1).baseUrl() + "/v1/accounts/" + account + "/users/joy/login-profile";
+
+        HttpResponse<String> weak = Http.put(profile, password("weakpassword12", true));
+        assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
+        assertThat(weak.body()).contains("\"code\":\"PasswordPolicyViolation\"").contains("it must contain a symbol");
+        HttpResponse<String> strong = Http.put(profile, password("Strong-pass-2026!", true));
+        assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
+        HttpResponse<String> shown = Http.get(profile, strong.headers().firstValue("Consistency-Token").orElseThrow());
+        assertThat(shown.body()).contains("\"passwordResetRequired\":true").doesNotContain("argon2").doesNotContain("Strong-pass");
+
+        HttpResponse<String> refused = Http.delete(users(account) + "/joy");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Cannot delete entity, must delete login profile first.");
+
+        String change = credential.get(0).baseUrl() + "/v1/accounts/" + account + "/users/joy/password";
+        assertThat(Http.post(change, change("Wrong-pass-2026!", "Another-pass-2026!")).statusCode()).isEqualTo(400);
+        assertThat(Http.post(change, change("Strong-pass-2026!", "Strong-pass-2026!")).body()).contains("PasswordPolicyViolation");
+        assertThat(Http.post(change, change("Strong-pass-2026!", "Another-pass-2026!")).statusCode()).isEqualTo(204);
+        assertThat(Http.delete(profile).statusCode()).isEqualTo(204);
+        assertThat(Http.delete(users(account) + "/joy").statusCode()).isEqualTo(204);
+    }
+
+    private static String password(String password, boolean resetRequired) {
+        passwordsSent.add(password);
+        return "{\"password\":\"" + password + "\",\"passwordResetRequired\":" + resetRequired + "}";
+    }
+
+    private static String change(String oldPassword, String newPassword) {
+        passwordsSent.add(oldPassword);
+        passwordsSent.add(newPassword);
+        return "{\"oldPassword\":\"" + oldPassword + "\",\"newPassword\":\"" + newPassword + "\"}";
+    }
+
+    @Test
     void noSecretIsInAnyRecordOfAnyTopicOrAnyLogLineAndEachUnsealsToTheOneGiven() throws IOException {
-        // Given keys made for this test (the other tests' secrets are checked too)
+        // Given keys and a console password made for this test (the other tests' secrets and passwords are checked too)
         String account = newAccount();
         assertThat(Http.post(users(account), "{\"userName\":\"ivy\"}").statusCode()).isEqualTo(201);
         String keyId = given(Http.post(accessKeys(credential.get(0), account, "ivy"), ""));
         given(Http.post(accessKeys(credential.get(1), account, "ivy"), ""));
+        assertThat(Http.put(credential.get(0).baseUrl() + "/v1/accounts/" + account + "/users/ivy/login-profile",
+                password("Ivy-console-pass-7!", false)).statusCode()).isEqualTo(204);
         assertThat(secretsGiven).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(passwordsSent).isNotEmpty();
 
-        // Then no record of any topic, internal ones included, holds a secret, plain or in base64
+        // Then no record of any topic, internal ones included, holds a secret or a password, plain or in base64
         List<byte[]> needles = new ArrayList<>();
-        for (String secret : secretsGiven) {
+        List<String> secrets = new ArrayList<>(secretsGiven);
+        secrets.addAll(passwordsSent);
+        for (String secret : secrets) {
             needles.add(secret.getBytes(StandardCharsets.UTF_8));
             needles.add(Base64.getEncoder().encode(secret.getBytes(StandardCharsets.UTF_8)));
         }
@@ -138,7 +185,7 @@ class IdentityAndCredentialIT {
         // nor any line the services logged
         for (ServiceProcess process : List.of(identity, credential.get(0), credential.get(1))) {
             String log = Files.readString(process.logFile());
-            secretsGiven.forEach(secret -> assertThat(log).as(process.logFile().toString()).doesNotContain(secret));
+            secrets.forEach(secret -> assertThat(log).as(process.logFile().toString()).doesNotContain(secret));
         }
 
         // and each AccessKeyCreated event's sealed secret opens, with the configured KEK, to a secret a caller was given

@@ -90,4 +90,89 @@ public sealed interface CredentialCommand extends AccountCommand {
             return Constraints.check().uniqueId("userId", userId, UniqueIds.Kind.USER).result();
         }
     }
+
+    /**
+     * {@code CreateLoginProfile} / {@code UpdateLoginProfile} in one: the password as its Argon2id hash and its
+     * traits (null both to keep the password, only for an existing profile); {@code passwordResetRequired} null
+     * keeps what is set (false for a new profile).
+     */
+    record PutLoginProfile(AccountId accountId, String userName, String passwordHash, PasswordTraits traits, Boolean passwordResetRequired,
+                           Instant now) implements CredentialCommand {
+        public PutLoginProfile {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Constraints.check().userNameReference("userName", userName).result();
+        }
+    }
+
+    record DeleteLoginProfile(AccountId accountId, String userName) implements CredentialCommand {
+        public DeleteLoginProfile {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Constraints.check().userNameReference("userName", userName).result();
+        }
+    }
+
+    /**
+     * {@code ChangePassword}: the edge verified the old password against {@code verifiedHash}; the change holds only
+     * if that is still the user's current password when decided.
+     */
+    record ChangePassword(AccountId accountId, String userName, String verifiedHash, String passwordHash, PasswordTraits traits,
+                          Instant now) implements CredentialCommand {
+        public ChangePassword {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Constraints.check().userNameReference("userName", userName).result();
+        }
+    }
+
+    /** {@code UpdateAccountPasswordPolicy}: absent values take AWS's defaults. */
+    record UpdateAccountPasswordPolicy(AccountId accountId, PasswordPolicy policy) implements CredentialCommand {
+        public UpdateAccountPasswordPolicy {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            Constraints shape = Constraints.check();
+            if (policy.minimumPasswordLength() < PasswordPolicy.MIN_LENGTH_FLOOR) {
+                shape.violated("minimumPasswordLength", String.valueOf(policy.minimumPasswordLength()),
+                        "Member must have value greater than or equal to " + PasswordPolicy.MIN_LENGTH_FLOOR);
+            } else if (policy.minimumPasswordLength() > PasswordPolicy.MIN_LENGTH_CEILING) {
+                shape.violated("minimumPasswordLength", String.valueOf(policy.minimumPasswordLength()),
+                        "Member must have value less than or equal to " + PasswordPolicy.MIN_LENGTH_CEILING);
+            }
+            range(shape, "maxPasswordAge", policy.maxPasswordAge(), 1, 1095);
+            range(shape, "passwordReusePrevention", policy.passwordReusePrevention(), 1, LoginProfile.HISTORY);
+            return shape.result();
+        }
+
+        private static void range(Constraints shape, String field, Integer value, int min, int max) {
+            if (value != null && (value < min || value > max)) {
+                shape.violated(field, String.valueOf(value), value < min ? "Member must have value greater than or equal to " + min
+                        : "Member must have value less than or equal to " + max);
+            }
+        }
+    }
+
+    record DeleteAccountPasswordPolicy(AccountId accountId) implements CredentialCommand {
+        public DeleteAccountPasswordPolicy {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Optional.empty();
+        }
+    }
 }

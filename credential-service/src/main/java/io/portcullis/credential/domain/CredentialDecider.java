@@ -1,11 +1,22 @@
 package io.portcullis.credential.domain;
 
+import io.portcullis.credential.domain.CredentialCommand.ChangePassword;
 import io.portcullis.credential.domain.CredentialCommand.CreateAccessKey;
+import io.portcullis.credential.domain.CredentialCommand.DeleteAccountPasswordPolicy;
+import io.portcullis.credential.domain.CredentialCommand.DeleteLoginProfile;
+import io.portcullis.credential.domain.CredentialCommand.PutLoginProfile;
+import io.portcullis.credential.domain.CredentialCommand.UpdateAccountPasswordPolicy;
 import io.portcullis.credential.domain.CredentialCommand.DeleteAccessKey;
 import io.portcullis.credential.domain.CredentialCommand.ForgetUser;
 import io.portcullis.credential.domain.CredentialCommand.RotateAccessKey;
 import io.portcullis.credential.domain.CredentialCommand.UpdateAccessKey;
 import io.portcullis.credential.domain.CredentialEvent.AccessKeyCreated;
+import io.portcullis.credential.domain.CredentialEvent.AccountPasswordPolicyDeleted;
+import io.portcullis.credential.domain.CredentialEvent.AccountPasswordPolicyUpdated;
+import io.portcullis.credential.domain.CredentialEvent.LoginProfileCreated;
+import io.portcullis.credential.domain.CredentialEvent.LoginProfileDeleted;
+import io.portcullis.credential.domain.CredentialEvent.LoginProfileUpdated;
+import io.portcullis.credential.domain.CredentialEvent.PasswordChanged;
 import io.portcullis.credential.domain.CredentialEvent.AccessKeyDeleted;
 import io.portcullis.credential.domain.CredentialEvent.AccessKeyStatusChanged;
 import io.portcullis.credential.domain.CredentialEvent.KeyRotated;
@@ -13,6 +24,7 @@ import io.portcullis.iam.decider.Decider;
 import io.portcullis.iam.decider.Decision;
 import io.portcullis.iam.directory.Directory;
 import io.portcullis.iam.error.Rejection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -22,7 +34,8 @@ import java.util.function.Function;
  * Decides commands against one account's access keys and what identity-service says of its users
  * ({@link Directory}, fresh up to everything identity-service had written for the account): at most
  * {@value CredentialRejections#ACCESS_KEYS_PER_USER} keys per user, key ids unique in the account, a status
- * set to what it already is changes nothing, as IAM answers.
+ * set to what it already is changes nothing, as IAM answers; console passwords (only their hashes and traits
+ * reach it) obey the account password policy, or AWS's default rules when none is set.
  */
 public final class CredentialDecider implements Decider<CredentialCommand, CredentialState, Directory, CredentialEvent> {
 
@@ -45,6 +58,20 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
             return deleteAccessKey(c, state, directory);
         } else if (command instanceof RotateAccessKey c) {
             return rotateAccessKey(c, state, directory);
+        } else if (command instanceof PutLoginProfile c) {
+            return putLoginProfile(c, state, directory);
+        } else if (command instanceof DeleteLoginProfile c) {
+            return deleteLoginProfile(c, state, directory);
+        } else if (command instanceof ChangePassword c) {
+            return changePassword(c, state, directory);
+        } else if (command instanceof UpdateAccountPasswordPolicy c) {
+            PasswordPolicy p = c.policy();
+            return Decision.accept(new AccountPasswordPolicyUpdated(c.accountId(), p.minimumPasswordLength(), p.requireSymbols(),
+                    p.requireNumbers(), p.requireUppercaseCharacters(), p.requireLowercaseCharacters(), p.allowUsersToChangePassword(),
+                    p.maxPasswordAge(), p.passwordReusePrevention(), p.hardExpiry()));
+        } else if (command instanceof DeleteAccountPasswordPolicy c) {
+            return state.passwordPolicy().isEmpty() ? Decision.reject(CredentialRejections.noPasswordPolicy(c.accountId().value()))
+                    : Decision.accept(new AccountPasswordPolicyDeleted(c.accountId()));
         } else if (command instanceof ForgetUser c) {
             return forgetUser(c, state);
         }
@@ -62,6 +89,23 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
                     .withKey(e.userId(), e.userName(), new AccessKey(e.newAccessKeyId(), AccessKeyStatus.Active, e.createDate(), e.sealedSecret()));
         } else if (event instanceof AccessKeyDeleted e) {
             return state.withoutKey(e.userId(), e.userName(), e.accessKeyId());
+        } else if (event instanceof LoginProfileCreated e) {
+            return state.withLoginProfile(e.userId(), new LoginProfile(e.userName(), e.createDate(), e.passwordResetRequired(),
+                    List.of(e.passwordHash()), e.createDate()));
+        } else if (event instanceof LoginProfileUpdated e) {
+            return state.loginProfile(e.userId()).map(p -> {
+                LoginProfile named = p.named(e.userName()).withResetRequired(e.passwordResetRequired());
+                return state.withLoginProfile(e.userId(), e.passwordHash() == null ? named : named.withPassword(e.passwordHash(), e.updateDate()));
+            }).orElse(state);
+        } else if (event instanceof PasswordChanged e) {
+            return state.loginProfile(e.userId()).map(p -> state.withLoginProfile(e.userId(),
+                    p.named(e.userName()).withPassword(e.passwordHash(), e.changeDate()).withResetRequired(false))).orElse(state);
+        } else if (event instanceof LoginProfileDeleted e) {
+            return state.withLoginProfile(e.userId(), null);
+        } else if (event instanceof AccountPasswordPolicyUpdated e) {
+            return state.withPasswordPolicy(e.policy());
+        } else if (event instanceof AccountPasswordPolicyDeleted e) {
+            return state.withPasswordPolicy(null);
         }
         throw new IllegalStateException("Unhandled credential event " + event.getClass().getName());
     }
@@ -118,11 +162,61 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
         });
     }
 
-    /** Every key of a deleted user goes; its last known name travels in the events. */
+    /** A new profile needs a password; every password must pass the account's policy (or AWS's default rules). */
+    private Decision<CredentialEvent> putLoginProfile(PutLoginProfile c, CredentialState state, Directory directory) {
+        return withUser(directory, c.userName(), user -> {
+            Optional<LoginProfile> existing = state.loginProfile(user.id());
+            if (c.passwordHash() == null && existing.isEmpty()) {
+                return Decision.reject(CredentialRejections.passwordRequired());
+            }
+            if (c.passwordHash() != null) {
+                Optional<String> broken = PasswordPolicy.check(state.passwordPolicy().orElse(null), c.traits());
+                if (broken.isPresent()) {
+                    return Decision.reject(CredentialRejections.passwordPolicyViolation(broken.get()));
+                }
+            }
+            if (existing.isEmpty()) {
+                return Decision.accept(new LoginProfileCreated(c.accountId(), user.id(), user.name(), c.passwordHash(),
+                        Boolean.TRUE.equals(c.passwordResetRequired()), c.now()));
+            }
+            boolean resetRequired = c.passwordResetRequired() == null ? existing.get().passwordResetRequired() : c.passwordResetRequired();
+            return Decision.accept(new LoginProfileUpdated(c.accountId(), user.id(), user.name(), c.passwordHash(), resetRequired, c.now()));
+        });
+    }
+
+    private Decision<CredentialEvent> deleteLoginProfile(DeleteLoginProfile c, CredentialState state, Directory directory) {
+        return withUser(directory, c.userName(), user -> state.loginProfile(user.id())
+                .<Decision<CredentialEvent>>map(p -> Decision.accept(new LoginProfileDeleted(c.accountId(), user.id(), user.name())))
+                .orElseGet(() -> Decision.reject(CredentialRejections.noLoginProfile(user.name()))));
+    }
+
+    private Decision<CredentialEvent> changePassword(ChangePassword c, CredentialState state, Directory directory) {
+        return withUser(directory, c.userName(), user -> {
+            Optional<LoginProfile> profile = state.loginProfile(user.id());
+            if (profile.isEmpty()) {
+                return Decision.reject(CredentialRejections.noLoginProfile(user.name()));
+            }
+            if (state.passwordPolicy().map(p -> !p.allowUsersToChangePassword()).orElse(false)) {
+                return Decision.reject(CredentialRejections.usersMayNotChangePasswords());
+            }
+            if (!profile.get().currentHash().equals(c.verifiedHash())) {
+                return Decision.reject(CredentialRejections.passwordChangedMeanwhile());
+            }
+            Optional<String> broken = PasswordPolicy.check(state.passwordPolicy().orElse(null), c.traits());
+            if (broken.isPresent()) {
+                return Decision.reject(CredentialRejections.passwordPolicyViolation(broken.get()));
+            }
+            return Decision.accept(new PasswordChanged(c.accountId(), user.id(), user.name(), c.passwordHash(), c.now()));
+        });
+    }
+
+    /** Every key and the login profile of a deleted user go; its last known name travels in the events. */
     private Decision<CredentialEvent> forgetUser(ForgetUser c, CredentialState state) {
         CredentialState.UserKeys held = state.keysOf(c.userId());
-        return Decision.accept(held.keys().stream()
-                .<CredentialEvent>map(k -> new AccessKeyDeleted(c.accountId(), c.userId(), held.userName(), k.accessKeyId())).toList());
+        List<CredentialEvent> events = new ArrayList<>();
+        held.keys().forEach(k -> events.add(new AccessKeyDeleted(c.accountId(), c.userId(), held.userName(), k.accessKeyId())));
+        state.loginProfile(c.userId()).ifPresent(p -> events.add(new LoginProfileDeleted(c.accountId(), c.userId(), p.userName())));
+        return Decision.accept(events);
     }
 
     private static Decision<CredentialEvent> withUser(Directory directory, String userName,

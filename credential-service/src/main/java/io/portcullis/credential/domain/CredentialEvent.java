@@ -26,4 +26,34 @@ public sealed interface CredentialEvent {
 
     record AccessKeyDeleted(AccountId accountId, String userId, String userName, String accessKeyId) implements CredentialEvent {
     }
+
+    record LoginProfileCreated(AccountId accountId, String userId, String userName, String passwordHash, boolean passwordResetRequired,
+                               Instant createDate) implements CredentialEvent {
+    }
+
+    /** {@code passwordHash} null: the password stays as it was. */
+    record LoginProfileUpdated(AccountId accountId, String userId, String userName, String passwordHash, boolean passwordResetRequired,
+                               Instant updateDate) implements CredentialEvent {
+    }
+
+    record LoginProfileDeleted(AccountId accountId, String userId, String userName) implements CredentialEvent {
+    }
+
+    /** The user changed its own password (ChangePassword); a required reset is then done. */
+    record PasswordChanged(AccountId accountId, String userId, String userName, String passwordHash, Instant changeDate)
+            implements CredentialEvent {
+    }
+
+    record AccountPasswordPolicyUpdated(AccountId accountId, int minimumPasswordLength, boolean requireSymbols, boolean requireNumbers,
+                                        boolean requireUppercaseCharacters, boolean requireLowercaseCharacters,
+                                        boolean allowUsersToChangePassword, Integer maxPasswordAge, Integer passwordReusePrevention,
+                                        boolean hardExpiry) implements CredentialEvent {
+        PasswordPolicy policy() {
+            return new PasswordPolicy(minimumPasswordLength, requireSymbols, requireNumbers, requireUppercaseCharacters,
+                    requireLowercaseCharacters, allowUsersToChangePassword, maxPasswordAge, passwordReusePrevention, hardExpiry);
+        }
+    }
+
+    record AccountPasswordPolicyDeleted(AccountId accountId) implements CredentialEvent {
+    }
 }

@@ -7,6 +7,7 @@ import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.paging.Page;
 import io.portcullis.iam.paging.Pages;
 import java.time.Instant;
+import java.util.List;
 
 /** The read questions the REST layer asks, as pure functions; secrets are never part of an answer. */
 public final class CredentialQueries {
@@ -23,5 +24,24 @@ public final class CredentialQueries {
         return Lookup.of(directory.user(userName), () -> Rejection.noSuchUser(userName))
                 .map(user -> Pages.pageByPosition(state.keysOf(user.id()).keys().stream()
                         .map(k -> new KeyMetadata(user.name(), k.accessKeyId(), k.status(), k.createDate())).toList(), request));
+    }
+
+    /** AWS's {@code LoginProfile}: never a password or a hash. */
+    public record ProfileView(String userName, Instant createDate, boolean passwordResetRequired) {
+    }
+
+    public static Lookup<ProfileView> loginProfile(CredentialState state, Directory directory, String userName) {
+        return Lookup.of(directory.user(userName), () -> Rejection.noSuchUser(userName))
+                .flatMap(user -> Lookup.of(state.loginProfile(user.id()).map(p -> new ProfileView(user.name(), p.createDate(),
+                        p.passwordResetRequired())), () -> CredentialRejections.noLoginProfile(user.name())));
+    }
+
+    /** The user's password hashes, newest first, for the edge's checks of a new or old password; empty when it has none. */
+    public static List<String> passwordHashes(CredentialState state, Directory directory, String userName) {
+        return directory.user(userName).flatMap(user -> state.loginProfile(user.id())).map(LoginProfile::hashes).orElse(List.of());
+    }
+
+    public static Lookup<PasswordPolicy> passwordPolicy(CredentialState state, String accountId) {
+        return Lookup.of(state.passwordPolicy(), () -> CredentialRejections.noPasswordPolicy(accountId));
     }
 }

@@ -8,14 +8,19 @@ import java.util.function.UnaryOperator;
 
 /**
  * One account's credentials, immutable: each user's access keys by user id (at most two, in the order created,
- * so copying is cheap), and which user owns each access key id (ids are unique across the account).
+ * so copying is cheap), which user owns each access key id (ids are unique across the account), each user's
+ * login profile, and the account's password policy.
  */
 public final class CredentialState {
 
-    private static final CredentialState EMPTY = new CredentialState(PersistentTreeMap.empty(), PersistentTreeMap.empty());
+    private static final CredentialState EMPTY = new CredentialState(PersistentTreeMap.empty(), PersistentTreeMap.empty(),
+            PersistentTreeMap.empty(), null);
 
     private final PersistentTreeMap<UserKeys> byUserId;
     private final PersistentTreeMap<String> ownerByKeyId;
+    private final PersistentTreeMap<LoginProfile> profiles;
+    /** Null: none set, AWS's default rules apply. */
+    private final PasswordPolicy passwordPolicy;
 
     /** A user's keys and its name as the last event about them gave it. */
     public record UserKeys(String userName, List<AccessKey> keys) {
@@ -30,9 +35,12 @@ public final class CredentialState {
         }
     }
 
-    private CredentialState(PersistentTreeMap<UserKeys> byUserId, PersistentTreeMap<String> ownerByKeyId) {
+    private CredentialState(PersistentTreeMap<UserKeys> byUserId, PersistentTreeMap<String> ownerByKeyId,
+                            PersistentTreeMap<LoginProfile> profiles, PasswordPolicy passwordPolicy) {
         this.byUserId = byUserId;
         this.ownerByKeyId = ownerByKeyId;
+        this.profiles = profiles;
+        this.passwordPolicy = passwordPolicy;
     }
 
     public static CredentialState empty() {
@@ -46,6 +54,14 @@ public final class CredentialState {
 
     public boolean keyIdInUse(String accessKeyId) {
         return ownerByKeyId.containsKey(accessKeyId);
+    }
+
+    public Optional<LoginProfile> loginProfile(String userId) {
+        return Optional.ofNullable(profiles.get(userId));
+    }
+
+    public Optional<PasswordPolicy> passwordPolicy() {
+        return Optional.ofNullable(passwordPolicy);
     }
 
     // Transitions, used by evolve; each is total, so a replayed topic always folds.
@@ -66,17 +82,27 @@ public final class CredentialState {
 
     CredentialState withoutKey(String userId, String userName, String accessKeyId) {
         return new CredentialState(changed(userId, userName,
-                keys -> keys.stream().filter(k -> !k.accessKeyId().equals(accessKeyId)).toList()).byUserId, ownerByKeyId.remove(accessKeyId));
+                keys -> keys.stream().filter(k -> !k.accessKeyId().equals(accessKeyId)).toList()).byUserId, ownerByKeyId.remove(accessKeyId),
+                profiles, passwordPolicy);
+    }
+
+    CredentialState withLoginProfile(String userId, LoginProfile profile) {
+        return new CredentialState(byUserId, ownerByKeyId, profile == null ? profiles.remove(userId) : profiles.put(userId, profile),
+                passwordPolicy);
+    }
+
+    CredentialState withPasswordPolicy(PasswordPolicy policy) {
+        return new CredentialState(byUserId, ownerByKeyId, profiles, policy);
     }
 
     private CredentialState owned(String accessKeyId, String userId) {
-        return new CredentialState(byUserId, ownerByKeyId.put(accessKeyId, userId));
+        return new CredentialState(byUserId, ownerByKeyId.put(accessKeyId, userId), profiles, passwordPolicy);
     }
 
     /** Users left without keys are dropped, so the state holds only what exists. */
     private CredentialState changed(String userId, String userName, UnaryOperator<List<AccessKey>> change) {
         List<AccessKey> after = change.apply(keysOf(userId).keys());
         return new CredentialState(after.isEmpty() ? byUserId.remove(userId) : byUserId.put(userId, new UserKeys(userName, after)),
-                ownerByKeyId);
+                ownerByKeyId, profiles, passwordPolicy);
     }
 }

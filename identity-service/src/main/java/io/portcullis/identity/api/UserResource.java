@@ -92,7 +92,7 @@ public class UserResource {
 
     @DELETE
     @Path("/{userName}")
-    @Operation(operationId = "DeleteUser", summary = "Delete a user that belongs to no group and holds no policies")
+    @Operation(operationId = "DeleteUser", summary = "Delete a user that belongs to no group and holds no policies, access keys or console password")
     @APIResponse(responseCode = "204", description = "Deleted")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,DeleteConflict")
     public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * What other services' events say the users and groups of one account hold: attached managed policies,
- * inline policies and a user's permissions boundary (policy-service), a user's access keys
- * (credential-service). identity-service refuses to delete a user or group that still holds them, as IAM
+ * inline policies and a user's permissions boundary (policy-service), a user's access keys and
+ * console password (credential-service). identity-service refuses to delete a user or group that still holds them, as IAM
  * does, and shows a user's boundary in GetUser. Immutable; every change is idempotent (sets, not counts), so
  * a fact folded twice is folded once.
  */
@@ -17,8 +17,8 @@ public final class Holdings {
     private static final Holdings NONE = new Holdings(PersistentTreeMap.empty());
 
     /** What one user or group holds, by policy ARN, inline policy name and access key id. */
-    public record Held(Set<String> attached, Set<String> inline, String boundaryArn, Set<String> accessKeys) {
-        static final Held NOTHING = new Held(Set.of(), Set.of(), null, Set.of());
+    public record Held(Set<String> attached, Set<String> inline, String boundaryArn, Set<String> accessKeys, boolean loginProfile) {
+        static final Held NOTHING = new Held(Set.of(), Set.of(), null, Set.of(), false);
 
         public Held {
             attached = Set.copyOf(attached);
@@ -27,7 +27,7 @@ public final class Holdings {
         }
 
         boolean isNothing() {
-            return attached.isEmpty() && inline.isEmpty() && boundaryArn == null && accessKeys.isEmpty();
+            return attached.isEmpty() && inline.isEmpty() && boundaryArn == null && accessKeys.isEmpty() && !loginProfile;
         }
     }
 
@@ -54,23 +54,29 @@ public final class Holdings {
 
     public Holdings withAttached(String id, String policyArn, boolean attached) {
         Held held = of(id);
-        return with(id, new Held(changed(held.attached(), policyArn, attached), held.inline(), held.boundaryArn(), held.accessKeys()));
+        return with(id, new Held(changed(held.attached(), policyArn, attached), held.inline(), held.boundaryArn(), held.accessKeys(), held.loginProfile()));
     }
 
     public Holdings withInline(String id, String policyName, boolean present) {
         Held held = of(id);
-        return with(id, new Held(held.attached(), changed(held.inline(), policyName, present), held.boundaryArn(), held.accessKeys()));
+        return with(id, new Held(held.attached(), changed(held.inline(), policyName, present), held.boundaryArn(), held.accessKeys(), held.loginProfile()));
     }
 
     /** {@code policyArn} null: no boundary. */
     public Holdings withBoundary(String userId, String policyArn) {
         Held held = of(userId);
-        return with(userId, new Held(held.attached(), held.inline(), policyArn, held.accessKeys()));
+        return with(userId, new Held(held.attached(), held.inline(), policyArn, held.accessKeys(), held.loginProfile()));
     }
 
     public Holdings withAccessKey(String userId, String accessKeyId, boolean present) {
         Held held = of(userId);
-        return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), changed(held.accessKeys(), accessKeyId, present)));
+        return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), changed(held.accessKeys(), accessKeyId, present),
+                held.loginProfile()));
+    }
+
+    public Holdings withLoginProfile(String userId, boolean present) {
+        Held held = of(userId);
+        return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), held.accessKeys(), present));
     }
 
     private Holdings with(String id, Held held) {

@@ -240,12 +240,15 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     }
 
     /**
-     * IAM refuses to delete a user that still has access keys, and a user or group that still has managed
+     * IAM refuses to delete a user that still has a console password or access keys, and a user or group that still has managed
      * policies attached or inline policies;
      * a permissions boundary does not block a delete (AWS's DeleteUser does not list it, and tools such as
      * Terraform delete a user without removing it first): policy-service drops it when the user goes.
      */
     private static Optional<Rejection> holdsSomething(Holdings.Held held) {
+        if (held.loginProfile()) {
+            return Optional.of(IdentityRejections.loginProfile());
+        }
         if (!held.accessKeys().isEmpty()) {
             return Optional.of(IdentityRejections.accessKeys());
         }

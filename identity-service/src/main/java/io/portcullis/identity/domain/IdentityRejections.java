@@ -33,6 +33,10 @@ public final class IdentityRejections {
         return Rejection.deleteConflict("Cannot delete entity, must remove users from group first.");
     }
 
+    public static Rejection loginProfile() {
+        return Rejection.deleteConflict("Cannot delete entity, must delete login profile first.");
+    }
+
     public static Rejection accessKeys() {
         return Rejection.deleteConflict("Cannot delete entity, must delete access keys first.");
     }

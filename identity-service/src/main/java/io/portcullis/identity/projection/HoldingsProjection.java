@@ -3,6 +3,8 @@ package io.portcullis.identity.projection;
 import io.portcullis.events.credential.AccessKeyCreated;
 import io.portcullis.events.credential.AccessKeyDeleted;
 import io.portcullis.events.credential.KeyRotated;
+import io.portcullis.events.credential.LoginProfileCreated;
+import io.portcullis.events.credential.LoginProfileDeleted;
 import io.portcullis.events.policy.GroupInlinePolicyDeleted;
 import io.portcullis.events.policy.GroupInlinePolicyPut;
 import io.portcullis.events.policy.GroupPolicyAttached;
@@ -60,6 +62,10 @@ public final class HoldingsProjection {
             return holdings.withAccessKey(e.getUserId(), e.getNewAccessKeyId(), true);
         } else if (event instanceof AccessKeyDeleted e) {
             return holdings.withAccessKey(e.getUserId(), e.getAccessKeyId(), false);
+        } else if (event instanceof LoginProfileCreated e) {
+            return holdings.withLoginProfile(e.getUserId(), true);
+        } else if (event instanceof LoginProfileDeleted e) {
+            return holdings.withLoginProfile(e.getUserId(), false);
         }
         // Policies, their versions and tags, key status: not facts identity-service decides on.
         return holdings;

@@ -42,6 +42,13 @@ class HoldingsDeciderTest {
     }
 
     @Test
+    void refusesToDeleteAUserWithAConsolePassword() {
+        given(Holdings.none().withLoginProfile(userId("bob"), true), userCreated("bob"))
+                .when(new DeleteUser(ACCOUNT, "bob"))
+                .thenRejected(IamErrorCode.DELETE_CONFLICT, "Cannot delete entity, must delete login profile first.");
+    }
+
+    @Test
     void refusesToDeleteAUserWithInlinePolicies() {
         given(Holdings.none().withInline(userId("bob"), "s3", true), userCreated("bob"))
                 .when(new DeleteUser(ACCOUNT, "bob"))

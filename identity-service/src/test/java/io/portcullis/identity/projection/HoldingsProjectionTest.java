@@ -6,6 +6,8 @@ import io.portcullis.events.EventEnvelope;
 import io.portcullis.events.credential.AccessKeyCreated;
 import io.portcullis.events.credential.AccessKeyDeleted;
 import io.portcullis.events.credential.KeyRotated;
+import io.portcullis.events.credential.LoginProfileCreated;
+import io.portcullis.events.credential.LoginProfileDeleted;
 import io.portcullis.events.policy.GroupInlinePolicyPut;
 import io.portcullis.events.policy.GroupPolicyAttached;
 import io.portcullis.events.policy.PolicyCreated;
@@ -66,6 +68,14 @@ class HoldingsProjectionTest {
                 new KeyRotated(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA", "AKIABBBBBBBBBBBBBBBB", "k:n:c", Instant.EPOCH),
                 new AccessKeyDeleted(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA"));
         assertThat(holdings.of(BOB).accessKeys()).containsExactly("AKIABBBBBBBBBBBBBBBB");
+    }
+
+    @Test
+    void foldsConsolePasswords() {
+        Holdings created = fold(new LoginProfileCreated(ENVELOPE, BOB, "Bob", "$argon2id$x", false, Instant.EPOCH));
+        assertThat(created.of(BOB).loginProfile()).isTrue();
+        assertThat(fold(new LoginProfileCreated(ENVELOPE, BOB, "Bob", "$argon2id$x", false, Instant.EPOCH),
+                new LoginProfileDeleted(ENVELOPE, BOB, "Bob")).of(BOB).loginProfile()).isFalse();
     }
 
     @Test

@@ -13,6 +13,7 @@ public enum IamErrorCode {
     INVALID_INPUT("InvalidInput", 400),
     VALIDATION_ERROR("ValidationError", 400),
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
     ACCESS_DENIED("AccessDenied", 403),
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),

@@ -117,6 +117,16 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
                 .orElseGet(() -> IamError.response(answer.rejection().orElseThrow()));
     }
 
+    /**
+     * What {@code query} answers from the account's state and facts, as fresh as the headers ask, for an edge that
+     * must look before it builds a command (a password checked against the user's earlier ones).
+     */
+    public <T> T query(String accountId, BiFunction<S, F, T> query) {
+        AccountId account = StandardHeaders.accountId(accountId);
+        ReadConsistency consistency = consistency();
+        return query.apply(runtime.read(account, consistency), runtime.facts(account, consistency));
+    }
+
     private S state(String accountId) {
         AccountId account = StandardHeaders.accountId(accountId);
         return runtime.read(account, consistency());

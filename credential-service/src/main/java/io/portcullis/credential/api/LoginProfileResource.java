@@ -1,0 +1,130 @@
+package io.portcullis.credential.api;
+
+import io.portcullis.credential.domain.CredentialCommand;
+import io.portcullis.credential.domain.CredentialEvent;
+import io.portcullis.credential.domain.CredentialQueries;
+import io.portcullis.credential.domain.CredentialRejections;
+import io.portcullis.credential.domain.CredentialState;
+import io.portcullis.credential.domain.PasswordTraits;
+import io.portcullis.credential.password.Passwords;
+import io.portcullis.iam.directory.Directory;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.validation.Constraints;
+import io.portcullis.runtime.api.CommandEdge;
+import io.portcullis.runtime.api.RejectedRequestException;
+import io.portcullis.runtime.api.RequestParameters;
+import io.portcullis.runtime.api.StandardOpenApi;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+
+/**
+ * A user's console password (AWS's login profile). The password is hashed here, at the edge, with Argon2id:
+ * commands, events and logs hold its hash and the traits the password policy checks, never the password.
+ */
+@Path("/v1/accounts/{accountId}/users/{userName}")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class LoginProfileResource {
+
+    private static final int MAX_PASSWORD = 128;
+
+    private final CommandEdge<CredentialCommand, CredentialState, Directory, CredentialEvent> edge;
+
+    public LoginProfileResource(CommandEdge<CredentialCommand, CredentialState, Directory, CredentialEvent> edge) {
+        this.edge = edge;
+    }
+
+    @PUT
+    @Path("/login-profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "CreateLoginProfile", summary = "Give a user a console password, or change it or its reset flag (UpdateLoginProfile)")
+    @APIResponse(responseCode = "204", description = "Set")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,PasswordPolicyViolation")
+    public CompletionStage<Response> put(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+                                         LoginProfileRequest body) {
+        LoginProfileRequest request = Objects.requireNonNullElse(body, LoginProfileRequest.NONE);
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        if (request.password() == null) {
+            return edge.execute(accountId, (account, stamps) -> new CredentialCommand.PutLoginProfile(account, userName, null, null,
+                    request.passwordResetRequired(), stamps.now()));
+        }
+        checkLength("password", request.password());
+        List<String> history = edge.query(accountId, (state, directory) -> CredentialQueries.passwordHashes(state, directory, userName));
+        PasswordTraits traits = Passwords.traits(request.password(), history);
+        String hash = Passwords.hash(request.password());
+        return edge.execute(accountId, (account, stamps) -> new CredentialCommand.PutLoginProfile(account, userName, hash, traits,
+                request.passwordResetRequired(), stamps.now()));
+    }
+
+    @GET
+    @Path("/login-profile")
+    @Operation(operationId = "GetLoginProfile", summary = "Whether a user has a console password, since when, and whether it must reset it")
+    @APIResponseSchema(value = CredentialQueries.ProfileView.class, responseCode = "200", responseDescription = "The login profile")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
+    public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        return edge.lookup(accountId, (state, directory) -> CredentialQueries.loginProfile(state, directory, userName));
+    }
+
+    @DELETE
+    @Path("/login-profile")
+    @Operation(operationId = "DeleteLoginProfile", summary = "Remove a user's console password")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
+    public CompletionStage<Response> delete(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
+        return edge.execute(accountId, account -> new CredentialCommand.DeleteLoginProfile(account, userName));
+    }
+
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ChangePassword", summary = "A user changes its own console password, giving the old one")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,InvalidInput,PasswordPolicyViolation,AccessDenied,ConcurrentModification")
+    public CompletionStage<Response> change(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
+                                            ChangePasswordRequest body) {
+        ChangePasswordRequest request = Objects.requireNonNullElse(body, ChangePasswordRequest.NONE);
+        RequestParameters.check(Constraints.check().userNameReference("userName", userName));
+        checkLength("oldPassword", request.oldPassword());
+        checkLength("newPassword", request.newPassword());
+        List<String> history = edge.query(accountId, (state, directory) -> CredentialQueries.passwordHashes(state, directory, userName));
+        if (history.isEmpty()) {
+            throw new RejectedRequestException(CredentialRejections.noLoginProfile(userName));
+        }
+        if (!Passwords.matches(request.oldPassword(), history.get(0))) {
+            throw new RejectedRequestException(CredentialRejections.wrongOldPassword());
+        }
+        PasswordTraits traits = Passwords.traits(request.newPassword(), history);
+        String hash = Passwords.hash(request.newPassword());
+        return edge.execute(accountId, (account, stamps) -> new CredentialCommand.ChangePassword(account, userName, history.get(0), hash,
+                traits, stamps.now()));
+    }
+
+    /** A password's shape; its value is never quoted back. */
+    private static void checkLength(String field, String password) {
+        if (password == null) {
+            throw new RejectedRequestException(Rejection.validationError("1 validation error detected: Value null at '" + field
+                    + "' failed to satisfy constraint: Member must not be null"));
+        }
+        if (password.isEmpty() || password.length() > MAX_PASSWORD) {
+            throw new RejectedRequestException(Rejection.validationError("1 validation error detected: Value at '" + field
+                    + "' failed to satisfy constraint: Member must have length between 1 and " + MAX_PASSWORD));
+        }
+    }
+}
