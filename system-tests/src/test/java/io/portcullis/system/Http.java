@@ -32,6 +32,12 @@ final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A PUT with an {@code Idempotency-Key}, as a client retrying it sends it. */
+    static HttpResponse<String> put(String url, String json, String idempotencyKey) {
+        return join(CLIENT.sendAsync(request(url).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     static HttpResponse<String> patch(String url, String json) {
         return join(CLIENT.sendAsync(request(url).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()));

@@ -121,15 +121,19 @@ class IdentityAndCredentialIT {
         String account = newAccount();
         assertThat(Http.post(users(account), "{\"userName\":\"joy\"}").statusCode()).isEqualTo(201);
         String policy = credential.get(0).baseUrl() + "/v1/accounts/" + account + "/password-policy";
-        assertThat(Http.put(policy, "{\"minimumPasswordLength\":12,\"requireSymbols\":true,\"passwordReusePrevention\":2}").statusCode())
+        assertThat(Http.put(policy, "{\"minimumPasswordLength\":12,\"requireSymbols\":true,\"passwordReusePrevention\":2,"
+                + "\"allowUsersToChangePassword\":true}").statusCode())
                 .isEqualTo(204);
         String profile = credential.get(1).baseUrl() + "/v1/accounts/" + account + "/users/joy/login-profile";
 
         HttpResponse<String> weak = Http.put(profile, password("weakpassword12", true));
         assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
         assertThat(weak.body()).contains("\"code\":\"PasswordPolicyViolation\"").contains("it must contain a symbol");
-        HttpResponse<String> strong = Http.put(profile, password("Strong-pass-2026!", true));
+        HttpResponse<String> strong = Http.put(profile, password("Strong-pass-2026!", true), "set-joy-password");
         assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
+        // A retry with the same key is the same request, although the password's hash is salted afresh
+        HttpResponse<String> retried = Http.put(profile, password("Strong-pass-2026!", true), "set-joy-password");
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(204);
         HttpResponse<String> shown = Http.get(profile, strong.headers().firstValue("Consistency-Token").orElseThrow());
         assertThat(shown.body()).contains("\"passwordResetRequired\":true").doesNotContain("argon2").doesNotContain("Strong-pass");
 

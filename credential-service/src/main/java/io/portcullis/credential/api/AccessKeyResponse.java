@@ -13,6 +13,11 @@ import java.time.Instant;
 public record AccessKeyResponse(String userName, String accessKeyId, AccessKeyStatus status, String secretAccessKey,
                                 Instant createDate) {
 
+    @Override
+    public String toString() {
+        return "AccessKeyResponse[" + userName + ", " + accessKeyId + ", " + status + "]";
+    }
+
     static AccessKeyResponse of(KeyMetadata key) {
         return new AccessKeyResponse(key.userName(), key.accessKeyId(), key.status(), null, key.createDate());
     }

@@ -3,11 +3,13 @@ package io.portcullis.credential.api;
 import io.portcullis.credential.domain.CredentialCommand;
 import io.portcullis.credential.domain.CredentialEvent;
 import io.portcullis.credential.domain.CredentialQueries;
+import io.portcullis.credential.domain.CredentialQueries.PasswordHistory;
 import io.portcullis.credential.domain.CredentialRejections;
 import io.portcullis.credential.domain.CredentialState;
 import io.portcullis.credential.domain.PasswordTraits;
 import io.portcullis.credential.password.Passwords;
 import io.portcullis.iam.directory.Directory;
+import io.portcullis.iam.error.Lookup;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.runtime.api.CommandEdge;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,11 +66,12 @@ public class LoginProfileResource {
                     request.passwordResetRequired(), stamps.now()));
         }
         checkLength("password", request.password());
-        List<String> history = edge.query(accountId, (state, directory) -> CredentialQueries.passwordHashes(state, directory, userName));
-        PasswordTraits traits = Passwords.traits(request.password(), history);
+        PasswordHistory history = history(accountId, userName);
+        PasswordTraits traits = Passwords.traits(request.password(), history.reuseCovered());
         String hash = Passwords.hash(request.password());
-        return edge.execute(accountId, (account, stamps) -> new CredentialCommand.PutLoginProfile(account, userName, hash, traits,
-                request.passwordResetRequired(), stamps.now()));
+        // The fingerprint leaves the password out: its hash is salted afresh on every retry.
+        return edge.execute(accountId, (account, stamps) -> new CredentialCommand.PutLoginProfile(account, userName,
+                stamps.forFingerprint() ? "" : hash, stamps.forFingerprint() ? null : traits, request.passwordResetRequired(), stamps.now()));
     }
 
     @GET
@@ -103,17 +105,26 @@ public class LoginProfileResource {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         checkLength("oldPassword", request.oldPassword());
         checkLength("newPassword", request.newPassword());
-        List<String> history = edge.query(accountId, (state, directory) -> CredentialQueries.passwordHashes(state, directory, userName));
-        if (history.isEmpty()) {
+        PasswordHistory history = history(accountId, userName);
+        if (history.currentHash() == null) {
             throw new RejectedRequestException(CredentialRejections.noLoginProfile(userName));
         }
-        if (!Passwords.matches(request.oldPassword(), history.get(0))) {
+        if (!Passwords.matches(request.oldPassword(), history.currentHash())) {
             throw new RejectedRequestException(CredentialRejections.wrongOldPassword());
         }
-        PasswordTraits traits = Passwords.traits(request.newPassword(), history);
+        PasswordTraits traits = Passwords.traits(request.newPassword(), history.reuseCovered());
         String hash = Passwords.hash(request.newPassword());
-        return edge.execute(accountId, (account, stamps) -> new CredentialCommand.ChangePassword(account, userName, history.get(0), hash,
-                traits, stamps.now()));
+        return edge.execute(accountId, (account, stamps) -> new CredentialCommand.ChangePassword(account, userName, history.currentHash(),
+                stamps.forFingerprint() ? "" : hash, stamps.forFingerprint() ? null : traits, stamps.now()));
+    }
+
+    /** The user's password history as the edge checks passwords against it; the request is refused when the user does not exist. */
+    private PasswordHistory history(String accountId, String userName) {
+        Lookup<PasswordHistory> found = edge.query(accountId, (state, directory) -> CredentialQueries.passwordHistory(state, directory, userName));
+        found.rejection().ifPresent(rejection -> {
+            throw new RejectedRequestException(rejection);
+        });
+        return found.value().orElseThrow();
     }
 
     /** A password's shape; its value is never quoted back. */

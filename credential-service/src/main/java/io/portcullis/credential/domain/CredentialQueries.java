@@ -36,9 +36,24 @@ public final class CredentialQueries {
                         p.passwordResetRequired())), () -> CredentialRejections.noLoginProfile(user.name())));
     }
 
-    /** The user's password hashes, newest first, for the edge's checks of a new or old password; empty when it has none. */
-    public static List<String> passwordHashes(CredentialState state, Directory directory, String userName) {
-        return directory.user(userName).flatMap(user -> state.loginProfile(user.id())).map(LoginProfile::hashes).orElse(List.of());
+    /**
+     * What the edge checks a new or old password against: the user's current hash (null without a profile) and the
+     * hashes the account's reuse prevention covers, newest first (none without that rule, so no Argon2id runs for
+     * nothing). NoSuchEntity for a user identity-service does not know.
+     */
+    public static Lookup<PasswordHistory> passwordHistory(CredentialState state, Directory directory, String userName) {
+        return Lookup.of(directory.user(userName), () -> Rejection.noSuchUser(userName)).map(user -> {
+            List<String> hashes = state.loginProfile(user.id()).map(LoginProfile::hashes).orElse(List.of());
+            int covered = state.passwordPolicy().map(PasswordPolicy::passwordReusePrevention).orElse(0);
+            return new PasswordHistory(hashes.isEmpty() ? null : hashes.get(0), hashes.subList(0, Math.min(covered, hashes.size())));
+        });
+    }
+
+    /** @see #passwordHistory */
+    public record PasswordHistory(String currentHash, List<String> reuseCovered) {
+        public PasswordHistory {
+            reuseCovered = List.copyOf(reuseCovered);
+        }
     }
 
     public static Lookup<PasswordPolicy> passwordPolicy(CredentialState state, String accountId) {

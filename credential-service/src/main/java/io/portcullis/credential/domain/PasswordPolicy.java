@@ -11,8 +11,10 @@ public record PasswordPolicy(int minimumPasswordLength, boolean requireSymbols, 
                              boolean requireUppercaseCharacters, boolean requireLowercaseCharacters, boolean allowUsersToChangePassword,
                              Integer maxPasswordAge, Integer passwordReusePrevention, boolean hardExpiry) {
 
-    /** AWS's default minimum length when a policy leaves it out, and the lower and upper bounds it may take. */
+    /** AWS's default rules' minimum length, when no policy is set. */
     public static final int DEFAULT_MINIMUM_LENGTH = 8;
+    /** The minimum length a policy gets when UpdateAccountPasswordPolicy leaves it out (AWS's documented default), and its bounds. */
+    public static final int POLICY_DEFAULT_MINIMUM_LENGTH = 6;
     public static final int MIN_LENGTH_FLOOR = 6;
     public static final int MIN_LENGTH_CEILING = 128;
 

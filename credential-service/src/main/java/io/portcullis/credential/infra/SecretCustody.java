@@ -4,13 +4,16 @@ import io.portcullis.credential.config.CredentialConfig;
 import io.portcullis.custody.KeyRing;
 import io.portcullis.custody.SealedSecret;
 import io.portcullis.runtime.api.CommandStamps;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Seals every secret the edge makes with the configured key-encryption keys, before the secret reaches a
- * command: the service kit's stamps use it ({@link CommandStamps#newSecret}). The keys are read once, at start.
+ * command: the service kit's stamps use it ({@link CommandStamps#newSecret}). The keys are read once, at start
+ * ({@link Startup}): a malformed key stops the service there rather than failing its first CreateAccessKey.
  */
 @ApplicationScoped
+@Startup
 public class SecretCustody implements CommandStamps.Sealer {
 
     private final KeyRing keys;

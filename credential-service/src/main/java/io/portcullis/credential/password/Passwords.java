@@ -64,7 +64,10 @@ public final class Passwords {
         }
     }
 
-    /** The password's traits, with how recently it was used: the index of the first hash in {@code history} (newest first) it matches. */
+    /**
+     * The password's traits, with how recently it was used: the index of the first hash in {@code history} (newest
+     * first; only as many as the account's reuse prevention covers) it matches.
+     */
     public static PasswordTraits traits(String password, List<String> history) {
         int reusedAt = -1;
         for (int i = 0; i < history.size() && reusedAt < 0; i++) {

@@ -31,6 +31,11 @@ public interface CommandStamps {
         public NewSecret newSecret(String context) {
             return new NewSecret("", "");
         }
+
+        @Override
+        public boolean forFingerprint() {
+            return true;
+        }
     };
 
     /** Now, to the millisecond the event topics keep ({@code timestamp-millis}). */
@@ -46,6 +51,15 @@ public interface CommandStamps {
      * @throws UnsupportedOperationException in a service that holds no key-encryption keys
      */
     NewSecret newSecret(String context);
+
+    /**
+     * True when the command is built for its idempotency fingerprint ({@link #FIXED}): values the edge derives from
+     * a secret the caller sent (a password's salted hash) are then left out, since they differ on every retry and a
+     * fingerprint must not carry them.
+     */
+    default boolean forFingerprint() {
+        return false;
+    }
 
     /** A secret as the edge makes it; {@link #toString()} never shows the plaintext. */
     record NewSecret(String plaintext, String sealed) {
