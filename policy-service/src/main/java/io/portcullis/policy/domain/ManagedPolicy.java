@@ -1,14 +1,12 @@
 package io.portcullis.policy.domain;
 
 import io.portcullis.iam.Tag;
+import io.portcullis.iam.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * A customer managed policy of one account: its versions (at most {@value PolicyRules#VERSIONS_PER_POLICY}, in
@@ -64,37 +62,17 @@ public record ManagedPolicy(String policyId, String policyName, String path, Str
                 lastVersionNumber, change.apply(tags));
     }
 
-    /** The tags after setting these: a key already present (ignoring case) keeps its place and takes the new value. */
+    /** The tags after setting these, by IAM's rule for tags ({@link Tags}). */
     public List<Tag> tagsAfterTagging(List<Tag> added) {
-        List<Tag> after = new ArrayList<>(tags);
-        for (Tag tag : added) {
-            int at = indexOf(after, tag.key());
-            if (at >= 0) {
-                after.set(at, new Tag(after.get(at).key(), tag.value()));
-            } else {
-                after.add(tag);
-            }
-        }
-        return after;
+        return Tags.afterTagging(tags, added);
     }
 
     public List<Tag> tagsAfterUntagging(List<String> keys) {
-        Set<String> gone = keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        return tags.stream().filter(t -> !gone.contains(t.key().toLowerCase(Locale.ROOT))).toList();
+        return Tags.afterUntagging(tags, keys);
     }
 
     public Optional<Tag> tag(String key) {
-        int at = indexOf(tags, key);
-        return at < 0 ? Optional.empty() : Optional.of(tags.get(at));
-    }
-
-    private static int indexOf(List<Tag> tags, String key) {
-        for (int i = 0; i < tags.size(); i++) {
-            if (tags.get(i).key().equalsIgnoreCase(key)) {
-                return i;
-            }
-        }
-        return -1;
+        return Tags.find(tags, key);
     }
 
     static int number(String versionId) {

@@ -35,11 +35,6 @@ public final class AwsManagedPolicies {
         return Optional.ofNullable(BY_ARN.get(arn));
     }
 
-    /** True for any ARN in AWS's managed-policy namespace, whether or not this suite has that policy. */
-    public static boolean isAwsManagedArn(String arn) {
-        return arn != null && arn.startsWith("arn:" + Arn.PARTITION + ":iam::aws:policy/");
-    }
-
     private static Map<String, AwsManagedPolicy> load() {
         List<AwsManagedPolicy> policies = new ArrayList<>();
         for (String line : read("catalogue.tsv").split("\n")) {
