@@ -12,8 +12,6 @@ import io.portcullis.events.policy.UserPermissionsBoundaryDeleted;
 import io.portcullis.events.policy.UserPolicyAttached;
 import io.portcullis.events.policy.UserPolicyDetached;
 import io.portcullis.events.topics.Topic;
-import io.portcullis.testkit.CommittedRecords;
-import io.portcullis.testkit.RealParts;
 import io.portcullis.testkit.ServiceProcess;
 import io.portcullis.testkit.TestKitLog;
 import java.net.http.HttpResponse;
@@ -28,8 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,7 +275,7 @@ class IdentityAndPolicyIT {
 
         // Then no group identity-service deleted still has a policy attached, once policy-service has seen the deletions
         Set<String> deletedGroups = new HashSet<>();
-        for (SpecificRecord event : events(Topic.IDENTITY_EVENTS, groupIdByAccount.keySet())) {
+        for (SpecificRecord event : CommittedEvents.of(Topic.IDENTITY_EVENTS, groupIdByAccount.keySet())) {
             if (event instanceof GroupDeleted groupDeleted) {
                 deletedGroups.add(groupDeleted.getGroupId());
             }
@@ -319,7 +315,7 @@ class IdentityAndPolicyIT {
 
     private static Set<String> deletedUserIds(Set<String> accounts) {
         Set<String> deleted = new HashSet<>();
-        for (SpecificRecord event : events(Topic.IDENTITY_EVENTS, accounts)) {
+        for (SpecificRecord event : CommittedEvents.of(Topic.IDENTITY_EVENTS, accounts)) {
             if (event instanceof UserDeleted userDeleted) {
                 deleted.add(userDeleted.getUserId());
             }
@@ -328,17 +324,7 @@ class IdentityAndPolicyIT {
     }
 
     private static List<SpecificRecord> policyEvents(Set<String> accounts) {
-        return events(Topic.POLICY_EVENTS, accounts);
-    }
-
-    /** The committed events of these accounts on a service's event topic, as an auditor reads them. */
-    private static List<SpecificRecord> events(Topic topic, Set<String> accounts) {
-        return CommittedRecords.<SpecificRecord>of(topic.topicName(), Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealParts.broker().bootstrapServers(),
-                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, "io.apicurio.registry.serde.avro.AvroKafkaDeserializer",
-                        "apicurio.registry.url", RealParts.registry().apiUrl(),
-                        "apicurio.registry.use-specific-avro-reader", "true"))
-                .stream().filter(record -> accounts.contains(record.key())).map(ConsumerRecord::value).toList();
+        return CommittedEvents.of(Topic.POLICY_EVENTS, accounts);
     }
 
     private static EventEnvelope envelope(SpecificRecord event) {

@@ -99,16 +99,20 @@ public class AccessKeyResource {
 
     @POST
     @Path("/{accessKeyId}/rotate")
-    @Operation(operationId = "RotateAccessKey", summary = "Replace a key in one step: a new Active key, the old one Inactive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "RotateAccessKey",
+            summary = "Replace a key in one step: a new Active key; the old one Inactive at once or after a grace period")
     @APIResponseSchema(value = AccessKeyResponse.class, responseCode = "201", responseDescription = "The new key with its secret")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,LimitExceeded")
     public CompletionStage<Response> rotate(@PathParam("accountId") String accountId, @PathParam("userName") String userName,
-                                            @PathParam("accessKeyId") String accessKeyId) {
+                                            @PathParam("accessKeyId") String accessKeyId, RotateAccessKeyRequest body) {
+        RotateAccessKeyRequest request = Objects.requireNonNullElse(body, RotateAccessKeyRequest.NONE);
         NewSecrets secrets = new NewSecrets();
         return edge.create(accountId, (account, stamps) -> {
             String keyId = stamps.newId(UniqueIds.Kind.ACCESS_KEY);
             CommandStamps.NewSecret secret = secrets.make(stamps, AccessKey.secretContext(account.value(), keyId));
-            return new CredentialCommand.RotateAccessKey(account, userName, accessKeyId, keyId, secret.sealed(), stamps.now());
+            return new CredentialCommand.RotateAccessKey(account, userName, accessKeyId, keyId, secret.sealed(), stamps.now(),
+                    request.deactivateOldAfterSeconds());
         }, CredentialEvent.KeyRotated.class, rotated -> new AccessKeyResponse(rotated.userName(), rotated.newAccessKeyId(),
                 AccessKeyStatus.Active, secrets.plaintextOf(rotated.sealedSecret()), rotated.createDate()));
     }

@@ -61,18 +61,79 @@ public sealed interface CredentialCommand extends AccountCommand {
 
     /**
      * Rotation in one step: a new key (id and sealed secret stamped by the edge) becomes Active and the named
-     * old key Inactive.
+     * old key Inactive, at once or {@code deactivateOldAfterSeconds} later (null or 0: at once).
      */
     record RotateAccessKey(AccountId accountId, String userName, String oldAccessKeyId, String newAccessKeyId, String sealedSecret,
-                           Instant createDate) implements CredentialCommand {
+                           Instant createDate, Long deactivateOldAfterSeconds) implements CredentialCommand {
+
+        /** The longest grace period a rotation may give the old key: 30 days. */
+        public static final long MAX_GRACE_SECONDS = 30L * 24 * 3600;
+
         public RotateAccessKey {
             Objects.requireNonNull(accountId, "accountId");
         }
 
         @Override
         public Optional<Rejection> validate() {
-            return CredentialShapes.accessKeyId(Constraints.check().userNameReference("userName", userName), oldAccessKeyId)
-                    .uniqueId("newAccessKeyId", newAccessKeyId, UniqueIds.Kind.ACCESS_KEY).result();
+            Constraints shape = CredentialShapes.accessKeyId(Constraints.check().userNameReference("userName", userName), oldAccessKeyId)
+                    .uniqueId("newAccessKeyId", newAccessKeyId, UniqueIds.Kind.ACCESS_KEY);
+            if (deactivateOldAfterSeconds != null && deactivateOldAfterSeconds < 0) {
+                shape.violated("deactivateOldAfterSeconds", String.valueOf(deactivateOldAfterSeconds),
+                        "Member must have value greater than or equal to 0");
+            } else if (deactivateOldAfterSeconds != null && deactivateOldAfterSeconds > MAX_GRACE_SECONDS) {
+                shape.violated("deactivateOldAfterSeconds", String.valueOf(deactivateOldAfterSeconds),
+                        "Member must have value less than or equal to " + MAX_GRACE_SECONDS);
+            }
+            return shape.result();
+        }
+
+        /** When the old key goes Inactive; null: at once. */
+        Instant deactivateOldAt() {
+            return deactivateOldAfterSeconds == null || deactivateOldAfterSeconds == 0 ? null
+                    : createDate.plusSeconds(deactivateOldAfterSeconds);
+        }
+    }
+
+    /**
+     * The service's own command when deadlines pass ({@link KeyDeadlines}): rotated keys whose grace period ended
+     * are deactivated, and, with a maximum age ({@code maxAgeSeconds}, null: none), Active keys that reached it
+     * expire. Harmless to decide twice: what is no longer due emits nothing.
+     */
+    record MeetKeyDeadlines(AccountId accountId, Instant now, Long maxAgeSeconds) implements CredentialCommand {
+        public MeetKeyDeadlines {
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(now, "now");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            Constraints shape = Constraints.check();
+            if (maxAgeSeconds != null && maxAgeSeconds <= 0) {
+                shape.violated("maxAgeSeconds", String.valueOf(maxAgeSeconds), "Member must have value greater than or equal to 1");
+            }
+            return shape.result();
+        }
+    }
+
+    /**
+     * A key signed a request (authz-service reports it): recorded when it is the first use of a 15-minute span,
+     * as AWS records last use; otherwise accepted and nothing emitted.
+     */
+    record RecordAccessKeyUse(AccountId accountId, String accessKeyId, Instant usedDate, String serviceName, String region)
+            implements CredentialCommand {
+        public RecordAccessKeyUse {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            Constraints shape = CredentialShapes.accessKeyId(Constraints.check(), accessKeyId);
+            CredentialShapes.usageName(shape, "serviceName", serviceName);
+            CredentialShapes.usageName(shape, "region", region);
+            if (usedDate == null) {
+                shape.violated("usedDate", null, "Member must not be null");
+            }
+            return shape.result();
         }
     }
 

@@ -2,24 +2,28 @@ package io.portcullis.credential.domain;
 
 import io.portcullis.credential.domain.CredentialCommand.ChangePassword;
 import io.portcullis.credential.domain.CredentialCommand.CreateAccessKey;
+import io.portcullis.credential.domain.CredentialCommand.DeleteAccessKey;
 import io.portcullis.credential.domain.CredentialCommand.DeleteAccountPasswordPolicy;
 import io.portcullis.credential.domain.CredentialCommand.DeleteLoginProfile;
-import io.portcullis.credential.domain.CredentialCommand.PutLoginProfile;
-import io.portcullis.credential.domain.CredentialCommand.UpdateAccountPasswordPolicy;
-import io.portcullis.credential.domain.CredentialCommand.DeleteAccessKey;
 import io.portcullis.credential.domain.CredentialCommand.ForgetUser;
+import io.portcullis.credential.domain.CredentialCommand.MeetKeyDeadlines;
+import io.portcullis.credential.domain.CredentialCommand.PutLoginProfile;
+import io.portcullis.credential.domain.CredentialCommand.RecordAccessKeyUse;
 import io.portcullis.credential.domain.CredentialCommand.RotateAccessKey;
 import io.portcullis.credential.domain.CredentialCommand.UpdateAccessKey;
+import io.portcullis.credential.domain.CredentialCommand.UpdateAccountPasswordPolicy;
 import io.portcullis.credential.domain.CredentialEvent.AccessKeyCreated;
+import io.portcullis.credential.domain.CredentialEvent.AccessKeyDeleted;
+import io.portcullis.credential.domain.CredentialEvent.AccessKeyExpired;
+import io.portcullis.credential.domain.CredentialEvent.AccessKeyStatusChanged;
+import io.portcullis.credential.domain.CredentialEvent.AccessKeyUsed;
 import io.portcullis.credential.domain.CredentialEvent.AccountPasswordPolicyDeleted;
 import io.portcullis.credential.domain.CredentialEvent.AccountPasswordPolicyUpdated;
+import io.portcullis.credential.domain.CredentialEvent.KeyRotated;
 import io.portcullis.credential.domain.CredentialEvent.LoginProfileCreated;
 import io.portcullis.credential.domain.CredentialEvent.LoginProfileDeleted;
 import io.portcullis.credential.domain.CredentialEvent.LoginProfileUpdated;
 import io.portcullis.credential.domain.CredentialEvent.PasswordChanged;
-import io.portcullis.credential.domain.CredentialEvent.AccessKeyDeleted;
-import io.portcullis.credential.domain.CredentialEvent.AccessKeyStatusChanged;
-import io.portcullis.credential.domain.CredentialEvent.KeyRotated;
 import io.portcullis.iam.decider.Decider;
 import io.portcullis.iam.decider.Decision;
 import io.portcullis.iam.directory.Directory;
@@ -74,6 +78,10 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
                     : Decision.accept(new AccountPasswordPolicyDeleted(c.accountId()));
         } else if (command instanceof ForgetUser c) {
             return forgetUser(c, state);
+        } else if (command instanceof MeetKeyDeadlines c) {
+            return Decision.accept(KeyDeadlines.due(c.accountId(), state, c.now(), c.maxAgeSeconds()));
+        } else if (command instanceof RecordAccessKeyUse c) {
+            return recordUse(c, state);
         }
         throw new IllegalStateException("Unhandled credential command " + command.getClass().getName());
     }
@@ -85,8 +93,15 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
         } else if (event instanceof AccessKeyStatusChanged e) {
             return state.withStatus(e.userId(), e.userName(), e.accessKeyId(), e.status());
         } else if (event instanceof KeyRotated e) {
-            return state.withStatus(e.userId(), e.userName(), e.oldAccessKeyId(), AccessKeyStatus.Inactive)
-                    .withKey(e.userId(), e.userName(), new AccessKey(e.newAccessKeyId(), AccessKeyStatus.Active, e.createDate(), e.sealedSecret()));
+            CredentialState old = e.deactivateOldAt() == null
+                    ? state.withStatus(e.userId(), e.userName(), e.oldAccessKeyId(), AccessKeyStatus.Inactive)
+                    : state.withKeyChanged(e.userId(), e.userName(), e.oldAccessKeyId(), k -> k.deactivatedAt(e.deactivateOldAt()));
+            return old.withKey(e.userId(), e.userName(), new AccessKey(e.newAccessKeyId(), AccessKeyStatus.Active, e.createDate(), e.sealedSecret()));
+        } else if (event instanceof AccessKeyExpired e) {
+            return state.withStatus(e.userId(), e.userName(), e.accessKeyId(), AccessKeyStatus.Inactive);
+        } else if (event instanceof AccessKeyUsed e) {
+            return state.withKeyChanged(e.userId(), e.userName(), e.accessKeyId(),
+                    k -> k.usedAt(new AccessKeyUse(e.usedDate(), e.serviceName(), e.region())));
         } else if (event instanceof AccessKeyDeleted e) {
             return state.withoutKey(e.userId(), e.userName(), e.accessKeyId());
         } else if (event instanceof LoginProfileCreated e) {
@@ -139,7 +154,8 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
     }
 
     /**
-     * The named key is replaced: the new one is Active, the old one Inactive. A user holds at most two keys, so
+     * The named key is replaced: the new one is Active, the old one Inactive (at once, or when the grace period the
+     * caller gave ends: until then both are Active, and a status set on the old key meanwhile stands). A user holds at most two keys, so
      * when the other key is Inactive (left over from an earlier rotation) it is deleted to make room; when it
      * is Active the rotation is refused rather than cutting off a key that may be in use.
      */
@@ -151,7 +167,7 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
             Optional<AccessKey> other = state.keysOf(user.id()).keys().stream()
                     .filter(k -> !k.accessKeyId().equals(old.accessKeyId())).findFirst();
             KeyRotated rotated = new KeyRotated(c.accountId(), user.id(), user.name(), old.accessKeyId(), c.newAccessKeyId(),
-                    c.sealedSecret(), c.createDate());
+                    c.sealedSecret(), c.createDate(), c.deactivateOldAt());
             if (other.isEmpty()) {
                 return Decision.accept(rotated);
             }
@@ -160,6 +176,24 @@ public final class CredentialDecider implements Decider<CredentialCommand, Crede
             }
             return Decision.accept(List.of(new AccessKeyDeleted(c.accountId(), user.id(), user.name(), other.get().accessKeyId()), rotated));
         });
+    }
+
+    /**
+     * A use is recorded when it is the key's first, or at least {@link AccessKeyUse#GRANULARITY} after the one recorded;
+     * reports of uses in between (or late reports of earlier ones) are accepted and change nothing.
+     */
+    private Decision<CredentialEvent> recordUse(RecordAccessKeyUse c, CredentialState state) {
+        Optional<String> owner = state.ownerOf(c.accessKeyId());
+        Optional<AccessKey> key = owner.flatMap(userId -> state.keysOf(userId).key(c.accessKeyId()));
+        if (key.isEmpty()) {
+            return Decision.reject(CredentialRejections.noSuchAccessKey(c.accessKeyId()));
+        }
+        AccessKeyUse last = key.get().lastUsed();
+        if (last != null && !last.isSupersededBy(c.usedDate())) {
+            return Decision.accept(List.of());
+        }
+        return Decision.accept(new AccessKeyUsed(c.accountId(), owner.get(), state.keysOf(owner.get()).userName(), c.accessKeyId(),
+                c.usedDate(), c.serviceName(), c.region()));
     }
 
     /** A new profile needs a password; every password must pass the account's policy (or AWS's default rules). */

@@ -19,9 +19,22 @@ public sealed interface CredentialEvent {
             implements CredentialEvent {
     }
 
-    /** The new key is Active and the old one Inactive from now on. */
+    /**
+     * The new key is Active; the old one Inactive from now on, or, with a grace period, from {@code deactivateOldAt}
+     * (null: at once), when the service deactivates it with {@link AccessKeyStatusChanged}.
+     */
     record KeyRotated(AccountId accountId, String userId, String userName, String oldAccessKeyId, String newAccessKeyId,
-                      String sealedSecret, Instant createDate) implements CredentialEvent {
+                      String sealedSecret, Instant createDate, Instant deactivateOldAt) implements CredentialEvent {
+    }
+
+    /** The service deactivated an Active key that reached the configured maximum age. */
+    record AccessKeyExpired(AccountId accountId, String userId, String userName, String accessKeyId, Instant createDate,
+                            long maxAgeSeconds) implements CredentialEvent {
+    }
+
+    /** A key signed a request (the first use in its 15-minute span: {@link AccessKeyUse#GRANULARITY}). */
+    record AccessKeyUsed(AccountId accountId, String userId, String userName, String accessKeyId, Instant usedDate, String serviceName,
+                         String region) implements CredentialEvent {
     }
 
     record AccessKeyDeleted(AccountId accountId, String userId, String userName, String accessKeyId) implements CredentialEvent {

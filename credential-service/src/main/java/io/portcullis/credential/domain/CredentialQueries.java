@@ -56,6 +56,17 @@ public final class CredentialQueries {
         }
     }
 
+    /** AWS's {@code GetAccessKeyLastUsed}: who holds the key, and its last recorded use (null: never used). */
+    public record LastUsedView(String userName, AccessKeyUse lastUsed) {
+    }
+
+    /** The key's owner is named as identity-service names the user now. NoSuchEntity for a key the account does not hold. */
+    public static Lookup<LastUsedView> accessKeyLastUsed(CredentialState state, Directory directory, String accessKeyId) {
+        return Lookup.of(state.ownerOf(accessKeyId).flatMap(userId -> state.keysOf(userId).key(accessKeyId).map(key ->
+                new LastUsedView(directory.userById(userId).map(Directory.Entry::name).orElse(state.keysOf(userId).userName()),
+                        key.lastUsed()))), () -> CredentialRejections.noSuchAccessKey(accessKeyId));
+    }
+
     public static Lookup<PasswordPolicy> passwordPolicy(CredentialState state, String accountId) {
         return Lookup.of(state.passwordPolicy(), () -> CredentialRejections.noPasswordPolicy(accountId));
     }

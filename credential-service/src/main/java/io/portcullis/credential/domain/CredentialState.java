@@ -2,6 +2,7 @@ package io.portcullis.credential.domain;
 
 import io.portcullis.iam.persistent.PersistentTreeMap;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -22,9 +23,9 @@ public final class CredentialState {
     /** Null: none set, AWS's default rules apply. */
     private final PasswordPolicy passwordPolicy;
 
-    /** A user's keys and its name as the last event about them gave it. */
-    public record UserKeys(String userName, List<AccessKey> keys) {
-        static final UserKeys NONE = new UserKeys("", List.of());
+    /** A user's keys, its id, and its name as the last event about them gave it. */
+    public record UserKeys(String userId, String userName, List<AccessKey> keys) {
+        static final UserKeys NONE = new UserKeys("", "", List.of());
 
         public UserKeys {
             keys = List.copyOf(keys);
@@ -56,6 +57,16 @@ public final class CredentialState {
         return ownerByKeyId.containsKey(accessKeyId);
     }
 
+    /** The id of the user who holds the key. */
+    public Optional<String> ownerOf(String accessKeyId) {
+        return Optional.ofNullable(ownerByKeyId.get(accessKeyId));
+    }
+
+    /** Every user holding keys, by user id. */
+    public Iterator<UserKeys> usersWithKeys() {
+        return byUserId.valuesFrom("", true);
+    }
+
     public Optional<LoginProfile> loginProfile(String userId) {
         return Optional.ofNullable(profiles.get(userId));
     }
@@ -76,7 +87,11 @@ public final class CredentialState {
     }
 
     CredentialState withStatus(String userId, String userName, String accessKeyId, AccessKeyStatus status) {
-        return changed(userId, userName, keys -> keys.stream().map(k -> k.accessKeyId().equals(accessKeyId) ? k.withStatus(status) : k)
+        return withKeyChanged(userId, userName, accessKeyId, k -> k.withStatus(status));
+    }
+
+    CredentialState withKeyChanged(String userId, String userName, String accessKeyId, UnaryOperator<AccessKey> change) {
+        return changed(userId, userName, keys -> keys.stream().map(k -> k.accessKeyId().equals(accessKeyId) ? change.apply(k) : k)
                 .toList());
     }
 
@@ -102,7 +117,7 @@ public final class CredentialState {
     /** Users left without keys are dropped, so the state holds only what exists. */
     private CredentialState changed(String userId, String userName, UnaryOperator<List<AccessKey>> change) {
         List<AccessKey> after = change.apply(keysOf(userId).keys());
-        return new CredentialState(after.isEmpty() ? byUserId.remove(userId) : byUserId.put(userId, new UserKeys(userName, after)),
+        return new CredentialState(after.isEmpty() ? byUserId.remove(userId) : byUserId.put(userId, new UserKeys(userId, userName, after)),
                 ownerByKeyId, profiles, passwordPolicy);
     }
 }

@@ -2,6 +2,7 @@ package io.portcullis.iam.directory;
 
 import io.portcullis.iam.persistent.NameIndex;
 import io.portcullis.iam.persistent.PersistentTreeMap;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +22,20 @@ public final class Directory {
     /** Group ids by user id, in the order joined. */
     private final PersistentTreeMap<List<String>> memberships;
 
-    /** A user or group: its unique id (which a re-created namesake does not share), its name as spelled, its ARN. */
-    public record Entry(String id, String name, String arn) {
+    /**
+     * A user or group: its unique id (which a re-created namesake does not share), its name as spelled, its ARN, and
+     * when it was created (null where the source did not say).
+     */
+    public record Entry(String id, String name, String arn, Instant createDate) {
+
+        public Entry(String id, String name, String arn) {
+            this(id, name, arn, null);
+        }
+
+        /** The same entity under a new name and ARN; it keeps its creation time. */
+        public Entry renamed(String newName, String newArn) {
+            return new Entry(id, newName, newArn, createDate);
+        }
     }
 
     private Directory(NameIndex<Entry> users, NameIndex<Entry> groups, PersistentTreeMap<List<String>> memberships) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * What a service plugs into the command runtime: which service it is (its topics and schema group), its
  * command family, its decider, how its events look on the wire, what it needs to know of other services,
- * and how it reacts to their events.
+ * how it reacts to their events, and what it does by itself when deadlines pass.
  *
  * @param <C> the sealed command family; every permitted record is a command the runtime can carry
  * @param <S> the aggregate state of one account
@@ -26,7 +26,8 @@ public record CommandModel<C extends AccountCommand, S, F, E>(
         Decider<C, S, F, E> decider,
         EventCodec<E> events,
         ForeignFacts<F> facts,
-        List<Reaction<C>> reactions) {
+        List<Reaction<C>> reactions,
+        Deadlines<C, S> deadlines) {
 
     public CommandModel {
         Objects.requireNonNull(service, "service");
@@ -35,6 +36,17 @@ public record CommandModel<C extends AccountCommand, S, F, E>(
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(facts, "facts");
         reactions = List.copyOf(reactions);
+        Objects.requireNonNull(deadlines, "deadlines");
+    }
+
+    public CommandModel(OwningService service, Class<C> commandType, Decider<C, S, F, E> decider, EventCodec<E> events,
+                        ForeignFacts<F> facts, List<Reaction<C>> reactions) {
+        this(service, commandType, decider, events, facts, reactions, Deadlines.none());
+    }
+
+    /** The same model, with work the service gives itself as time passes. */
+    public CommandModel<C, S, F, E> withDeadlines(Deadlines<C, S> newDeadlines) {
+        return new CommandModel<>(service, commandType, decider, events, facts, reactions, newDeadlines);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.avro.EventAvro;
 import io.portcullis.runtime.projection.EventProjection;
 import io.portcullis.runtime.projection.ReadConsistency;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,9 @@ public final class KafkaCommandRuntime<C extends AccountCommand, S, F, E> implem
                 meters, tracing));
         this.gateway = add(new CommandGateway<>(settings, wire, callers, tracing));
         this.reactions = model.reactions().isEmpty() ? null : add(new ReactionRunner<>(model.reactions(), settings, wire, tracing));
+        if (!model.deadlines().isNone()) {
+            add(new DeadlineRunner<>(model.deadlines(), writer::ownedPartitions, projection, gateway, settings, Clock.systemUTC()));
+        }
         PendingReplies<E> waiting = callers;
         Gauge.builder("portcullis.gateway.pending.callers", waiting, PendingReplies::size)
                 .description("Callers of this instance waiting for their command's answer")

@@ -86,6 +86,9 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     /** Set once this instance has joined the writers' group and rebuilt what it was given (perhaps nothing). */
     private volatile boolean joined;
 
+    /** The partitions whose state is in place, for readers on other threads ({@link DeadlineRunner}). */
+    private volatile Set<Integer> owned = Set.of();
+
     /** Committed state of each owned partition: account → slot. Touched by the writer thread only. */
     private final Map<Integer, Map<String, AccountSlot<S, E>>> partitions = new HashMap<>();
 
@@ -103,7 +106,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
         this.loop = new SessionLoop(settings.writerGroup() + "-writer", EventEnvelope.class.getClassLoader(), this::session, () -> {
             partitions.clear();
             joined = false;
-            meters.owned(0, 0);
+            ownedChanged(0);
         });
     }
 
@@ -440,7 +443,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
                 partitions.remove(tp.partition());
                 rebuilding.remove(tp.partition());
             });
-            meters.owned(partitions.size(), rebuilding.size());
+            ownedChanged(rebuilding.size());
         }
 
         @Override
@@ -462,7 +465,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             List<Integer> numbers = assigned.stream().map(TopicPartition::partition).toList();
             Future<Map<Integer, Map<String, AccountSlot<S, E>>>> result = rebuilder.submit(() -> rebuild.rebuild(numbers));
             numbers.forEach(partition -> rebuilding.put(partition, result));
-            meters.owned(partitions.size(), rebuilding.size());
+            ownedChanged(rebuilding.size());
             joined = false;
         }
 
@@ -481,7 +484,7 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
             }
             if (!resumed.isEmpty()) {
                 commands.resume(resumed);
-                meters.owned(partitions.size(), rebuilding.size());
+                ownedChanged(rebuilding.size());
             }
             joined = assignedOnce && rebuilding.isEmpty();
         }
@@ -525,6 +528,17 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
     }
 
     /** True once the writer has joined its group and rebuilt its partitions. */
+    /** Records which partitions this writer holds the state of. */
+    private void ownedChanged(int rebuildingCount) {
+        owned = Set.copyOf(partitions.keySet());
+        meters.owned(owned.size(), rebuildingCount);
+    }
+
+    /** The command partitions this writer owns and holds the state of, now. */
+    Set<Integer> ownedPartitions() {
+        return owned;
+    }
+
     boolean hasJoined() {
         return joined;
     }

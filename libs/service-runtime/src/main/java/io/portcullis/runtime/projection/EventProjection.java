@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +150,11 @@ public final class EventProjection<V, R> implements AutoCloseable {
             throw new IllegalStateException("Unknown read consistency " + consistency);
         }
         return view(account);
+    }
+
+    /** The accounts with a view, as applied now (weakly consistent: an account added meanwhile may be missed). */
+    public Collection<String> accounts() {
+        return Collections.unmodifiableSet(views.keySet());
     }
 
     /** The account's view as applied now, without waiting. */

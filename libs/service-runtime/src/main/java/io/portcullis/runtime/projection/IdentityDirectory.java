@@ -31,9 +31,10 @@ public final class IdentityDirectory {
 
     static Directory apply(Directory directory, SpecificRecord event) {
         if (event instanceof UserCreated e) {
-            return directory.withUser(new Directory.Entry(e.getUserId(), e.getUserName(), e.getArn()));
+            return directory.withUser(new Directory.Entry(e.getUserId(), e.getUserName(), e.getArn(), e.getCreateDate()));
         } else if (event instanceof UserUpdated e) {
-            return directory.withUser(new Directory.Entry(e.getUserId(), e.getNewUserName(), e.getNewArn()));
+            return directory.withUser(directory.userById(e.getUserId()).map(u -> u.renamed(e.getNewUserName(), e.getNewArn()))
+                    .orElseGet(() -> new Directory.Entry(e.getUserId(), e.getNewUserName(), e.getNewArn())));
         } else if (event instanceof UserDeleted e) {
             return directory.withoutUser(e.getUserId());
         } else if (event instanceof GroupCreated e) {

@@ -39,6 +39,7 @@ class IdentityDirectoryTest {
                 new UserUpdated(ENVELOPE, BOB, "bob", "robert", "/", "/eng/", "arn:aws:iam::123456789012:user/eng/robert"),
                 new UserTagged(ENVELOPE, BOB, "robert", List.of()));
         assertThat(directory.user("ROBERT")).map(Directory.Entry::id).contains(BOB);
+        assertThat(directory.user("ROBERT")).map(Directory.Entry::createDate).as("a rename keeps the creation time").contains(Instant.EPOCH);
         assertThat(directory.user("bob")).isEmpty();
         assertThat(directory.groupsOf(BOB)).extracting(Directory.Entry::name).containsExactly("Devs");
         Directory after = IdentityDirectory.facts().fold().apply(directory, new UserRemovedFromGroup(ENVELOPE, DEVS, "Devs", BOB, "robert"));
