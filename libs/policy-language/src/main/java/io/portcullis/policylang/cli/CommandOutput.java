@@ -54,7 +54,7 @@ public final class CommandOutput {
         for (MatchedStatement statement : decision.matchedStatements()) {
             ObjectNode each = matched.addObject();
             each.put("policyType", statement.policyType().jsonName());
-            if (statement.policyType() == PolicyType.SCP) {
+            if (statement.policyType() == PolicyType.SCP || statement.policyType() == PolicyType.RCP) {
                 each.put("level", statement.level());
             }
             each.put("policyIndex", statement.policyIndex());

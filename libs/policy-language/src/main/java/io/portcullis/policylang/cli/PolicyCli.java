@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -105,12 +106,8 @@ public final class PolicyCli {
         for (int i = 0; i < set.identity().size(); i++) {
             invalid += describeInvalid(errors, set.identity().get(i), "policies.identity[" + i + "]", -1, i);
         }
-        for (int level = 0; level < set.scps().size(); level++) {
-            for (int i = 0; i < set.scps().get(level).size(); i++) {
-                invalid += describeInvalid(errors, set.scps().get(level).get(i), "policies.scps[" + level + "][" + i + "]",
-                        level, i);
-            }
-        }
+        invalid += describeInvalidLevels(errors, set.scps(), "policies.scps");
+        invalid += describeInvalidLevels(errors, set.rcps(), "policies.rcps");
         invalid += describeInvalid(errors, set.boundary(), "policies.permissionsBoundary", -1, 0);
         invalid += describeInvalid(errors, set.resource(), "policies.resource", -1, 0);
         invalid += describeInvalid(errors, set.session(), "policies.session", -1, 0);
@@ -119,6 +116,16 @@ public final class PolicyCli {
                     + " invalid; nothing was simulated (first: " + errors.get(0).get("policy").asText() + " "
                     + errors.get(0).get("location").asText() + ": " + errors.get(0).get("message").asText() + ")", errors);
         }
+    }
+
+    private static int describeInvalidLevels(ArrayNode out, List<List<CompiledPolicy>> levels, String field) {
+        int invalid = 0;
+        for (int level = 0; level < levels.size(); level++) {
+            for (int i = 0; i < levels.get(level).size(); i++) {
+                invalid += describeInvalid(out, levels.get(level).get(i), field + "[" + level + "][" + i + "]", level, i);
+            }
+        }
+        return invalid;
     }
 
     /** Adds one entry per diagnostic of an invalid policy; returns 1 when the policy was invalid. */

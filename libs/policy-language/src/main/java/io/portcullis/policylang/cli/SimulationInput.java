@@ -10,6 +10,7 @@ import io.portcullis.policylang.validate.PolicyType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,14 +18,17 @@ import java.util.Set;
 /**
  * The {@code simulate} request: principal, action, resource, context and the policies by type. Each policy
  * document (a JSON object or a string holding one) is validated and compiled; an invalid one compiles
- * fail-closed, and {@link PolicyCli#simulate} refuses a request holding one.
+ * fail-closed, and {@link PolicyCli#simulate} refuses a request holding one. {@code policies.scps} and
+ * {@code policies.rcps} are arrays of levels (root first), each an array of documents; {@code
+ * policies.managementAccounts} lists the management accounts of the organizations they come from
+ * ({@link PolicySet}).
  */
 public record SimulationInput(AuthorizationRequest request, PolicySet policies) {
 
     private static final Set<String> FIELDS = Set.of(
             "principal", "principalId", "principalTags", "action", "resource", "resourceAccount", "context", "policies");
     private static final Set<String> POLICY_FIELDS = Set.of(
-            "identity", "permissionsBoundary", "scps", "resource", "session");
+            "identity", "permissionsBoundary", "scps", "rcps", "resource", "session", "managementAccounts");
 
     /** Reads the documented shape; throws {@link InvalidInputException} naming the first field that breaks it. */
     public static SimulationInput read(JsonNode root) {
@@ -45,20 +49,43 @@ public record SimulationInput(AuthorizationRequest request, PolicySet policies) 
         requireObject(policies, "policies");
         rejectUnknown(policies, POLICY_FIELDS, "policies.");
         List<CompiledPolicy> identity = list(policies.get("identity"), "policies.identity", PolicyKind.MANAGED);
-        List<List<CompiledPolicy>> scps = new ArrayList<>();
-        JsonNode scpLevels = policies.get("scps");
-        if (scpLevels != null && !scpLevels.isNull()) {
-            requireArray(scpLevels, "policies.scps");
-            for (int level = 0; level < scpLevels.size(); level++) {
-                scps.add(list(scpLevels.get(level), "policies.scps[" + level + "]", PolicyKind.SERVICE_CONTROL_POLICY));
-            }
-        }
         return new SimulationInput(request, new PolicySet(
                 identity,
                 single(policies.get("permissionsBoundary"), "policies.permissionsBoundary", PolicyKind.PERMISSIONS_BOUNDARY),
-                scps,
+                levels(policies.get("scps"), "policies.scps", PolicyKind.SERVICE_CONTROL_POLICY),
+                levels(policies.get("rcps"), "policies.rcps", PolicyKind.RESOURCE_CONTROL_POLICY),
                 single(policies.get("resource"), "policies.resource", PolicyKind.RESOURCE_POLICY),
-                single(policies.get("session"), "policies.session", PolicyKind.SESSION_POLICY)));
+                single(policies.get("session"), "policies.session", PolicyKind.SESSION_POLICY),
+                accounts(policies.get("managementAccounts"), "policies.managementAccounts")));
+    }
+
+    /** Organization policies by level, from the root down: an array of arrays of documents. */
+    private static List<List<CompiledPolicy>> levels(JsonNode node, String field, PolicyKind kind) {
+        List<List<CompiledPolicy>> levels = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return levels;
+        }
+        requireArray(node, field);
+        for (int level = 0; level < node.size(); level++) {
+            levels.add(list(node.get(level), field + "[" + level + "]", kind));
+        }
+        return levels;
+    }
+
+    private static Set<String> accounts(JsonNode node, String field) {
+        Set<String> accounts = new LinkedHashSet<>();
+        if (node == null || node.isNull()) {
+            return accounts;
+        }
+        requireArray(node, field);
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode account = node.get(i);
+            if (!account.isTextual() || !account.textValue().matches("\\d{12}")) {
+                throw new InvalidInputException(field + "[" + i + "] must be a 12-digit account ID");
+            }
+            accounts.add(account.textValue());
+        }
+        return accounts;
     }
 
     /** The policy text of a DOC: a JSON object, or a string holding the policy JSON. */
@@ -75,7 +102,7 @@ public record SimulationInput(AuthorizationRequest request, PolicySet policies) 
     static PolicyType policyType(JsonNode root) {
         String name = requiredText(root, "policyType");
         return PolicyType.fromJsonName(name).orElseThrow(() -> new InvalidInputException(
-                "policyType \"" + name + "\" must be one of identity, resource, scp, boundary, session"));
+                "policyType \"" + name + "\" must be one of identity, resource, scp, rcp, boundary, session"));
     }
 
     private static List<CompiledPolicy> list(JsonNode node, String field, PolicyKind kind) {

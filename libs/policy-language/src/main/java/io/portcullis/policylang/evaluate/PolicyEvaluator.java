@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * AWS's policy evaluation logic: an explicit deny anywhere wins; every SCP level must allow; then the
- * resource-based policy (final for some principals within one account), identity policies, the permissions
- * boundary and the session policy. See the module README for the rules decided where AWS is silent.
+ * AWS's policy evaluation logic, in the order of its flowchart: an explicit deny anywhere wins; every RCP level
+ * must allow; every SCP level must allow; then the resource-based policy (final for some principals within one
+ * account), identity policies, the permissions boundary and the session policy. RCP levels do not apply when the
+ * resource's account is a management account, SCP levels not when the principal's account is one
+ * ({@link PolicySet}); the principal's account is the one in its ARN, the resource's is the request's
+ * {@code resourceAccount} or, when that is empty, the principal's. See the module README for the rules decided
+ * where AWS is silent.
  */
 public final class PolicyEvaluator {
 
@@ -27,15 +31,10 @@ public final class PolicyEvaluator {
         List<MatchedStatement> matched = new ArrayList<>(4);
         Tally tally = new Tally(policies.boundary() != null);
 
-        boolean[] levelAllows = new boolean[policies.scps().size()];
-        for (int level = 0; level < levelAllows.length; level++) {
-            List<CompiledPolicy> levelPolicies = policies.scps().get(level);
-            for (int p = 0; p < levelPolicies.size(); p++) {
-                if (scan(levelPolicies.get(p), level, p, request, matched, tally) != PrincipalMatch.NONE) {
-                    levelAllows[level] = true;
-                }
-            }
-        }
+        boolean rcpsAllow = policies.isManagementAccount(request.resourceAccount())
+                || everyLevelAllows(policies.rcps(), request, matched, tally);
+        boolean scpsAllow = policies.isManagementAccount(request.principalAccount())
+                || everyLevelAllows(policies.scps(), request, matched, tally);
         PrincipalMatch resourceAllow = PrincipalMatch.NONE;
         if (policies.resource() != null) {
             resourceAllow = scan(policies.resource(), -1, 0, request, matched, tally);
@@ -52,10 +51,11 @@ public final class PolicyEvaluator {
         if (tally.deniedBy != null) {
             return new Decision.ExplicitDeny(tally.deniedBy, matched);
         }
-        for (boolean allows : levelAllows) {
-            if (!allows) {
-                return new Decision.ImplicitDeny(PolicyType.SCP, matched);
-            }
+        if (!rcpsAllow) {
+            return new Decision.ImplicitDeny(PolicyType.RCP, matched);
+        }
+        if (!scpsAllow) {
+            return new Decision.ImplicitDeny(PolicyType.SCP, matched);
         }
         if (request.principalKind() == PrincipalKind.OTHER && resourceAllow != PrincipalMatch.NONE) {
             return new Decision.Allowed(matched);
@@ -73,6 +73,27 @@ public final class PolicyEvaluator {
             return new Decision.ImplicitDeny(PolicyType.IDENTITY, matched);
         }
         return limitedBySessionAndBoundary(boundaryAllows, sessionAllows, matched);
+    }
+
+    /**
+     * Scans every policy of every level (root first), recording what applies; true when each level has a policy
+     * with an applying allow. Every level is scanned even after one fails, so that every applying statement is
+     * reported and every deny counts.
+     */
+    private static boolean everyLevelAllows(List<List<CompiledPolicy>> levels, RequestContext request,
+                                            List<MatchedStatement> matched, Tally tally) {
+        boolean all = true;
+        for (int level = 0; level < levels.size(); level++) {
+            List<CompiledPolicy> levelPolicies = levels.get(level);
+            boolean allows = false;
+            for (int p = 0; p < levelPolicies.size(); p++) {
+                if (scan(levelPolicies.get(p), level, p, request, matched, tally) != PrincipalMatch.NONE) {
+                    allows = true;
+                }
+            }
+            all &= allows;
+        }
+        return all;
     }
 
     /*

@@ -17,6 +17,11 @@ public enum PolicyKind {
     PERMISSIONS_BOUNDARY(PolicyType.BOUNDARY, 6_144, false),
     /** A service control policy: 5,120 characters, white space included. */
     SERVICE_CONTROL_POLICY(PolicyType.SCP, 5_120, true),
+    /**
+     * A resource control policy: 5,120 characters, white space included (Organizations quotas, "Maximum size of
+     * RCPs": all characters count). Customer RCPs deny only; the one Allow is AWS's {@code RCPFullAWSAccess}.
+     */
+    RESOURCE_CONTROL_POLICY(PolicyType.RCP, 5_120, true),
     /** A resource-based policy; we use the S3 bucket policy quota of 20 KB, white space included. */
     RESOURCE_POLICY(PolicyType.RESOURCE, 20_480, true),
     /** An inline session policy passed to STS: 2,048 characters of plain text. */
@@ -54,6 +59,9 @@ public enum PolicyKind {
         }
         if (type == PolicyType.SCP) {
             return SERVICE_CONTROL_POLICY;
+        }
+        if (type == PolicyType.RCP) {
+            return RESOURCE_CONTROL_POLICY;
         }
         if (type == PolicyType.RESOURCE) {
             return RESOURCE_POLICY;

@@ -57,8 +57,9 @@ public final class PolicyValidator {
         checkSize(document, kind, findings.errors);
         checkDocument(document, kind.type(), findings);
         Set<String> sids = new HashSet<>();
+        boolean rcpFullAwsAccess = kind.type() == PolicyType.RCP && isRcpFullAwsAccess(document);
         for (Statement statement : document.statements()) {
-            checkStatement(document, statement, kind.type(), sids, findings);
+            checkStatement(document, statement, kind.type(), rcpFullAwsAccess, sids, findings);
         }
         // Warnings describe documents AWS accepts: next to errors they are noise, and a text that could not be
         // read at all would wrongly warn that it has no Version.
@@ -103,14 +104,23 @@ public final class PolicyValidator {
         }
     }
 
-    private static void checkStatement(PolicyDocument document, Statement s, PolicyType type, Set<String> sids,
-                                       Findings findings) {
+    private static void checkStatement(PolicyDocument document, Statement s, PolicyType type, boolean rcpFullAwsAccess,
+                                       Set<String> sids, Findings findings) {
         List<Diagnostic> out = findings.errors;
         checkSid(s, type, sids, findings);
         boolean allow = checkEffect(s, out);
-        checkActions(s, out);
+        if (type == PolicyType.RCP) {
+            checkRcpEffect(s, allow, rcpFullAwsAccess, findings);
+            checkRcpActions(s, rcpFullAwsAccess, findings);
+        } else {
+            checkActions(s, out);
+        }
         checkResources(document, s, findings);
-        checkPrincipals(s, type, allow, findings);
+        if (type == PolicyType.RCP) {
+            checkRcpPrincipal(s, findings);
+        } else {
+            checkPrincipals(s, type, allow, findings);
+        }
         for (ConditionClause clause : s.conditions()) {
             checkCondition(document, clause, findings);
         }
@@ -173,11 +183,82 @@ public final class PolicyValidator {
         List<String> values = exactlyOne(s, s.action(), s.notAction(), "Action", out);
         String element = s.action() != null ? "Action" : "NotAction";
         for (String action : values) {
-            if (!action.equals("*") && !ACTION.matcher(action).matches()) {
-                out.add(new MalformedPolicyDocument("Action \"" + action
-                        + "\" must be \"*\" or prefaced by a service prefix, e.g. \"s3:GetObject\"", s.location(element)));
+            checkActionFormat(s, action, element, out);
+        }
+    }
+
+    private static void checkActionFormat(Statement s, String action, String element, List<Diagnostic> out) {
+        if (!action.equals("*") && !ACTION.matcher(action).matches()) {
+            out.add(new MalformedPolicyDocument("Action \"" + action
+                    + "\" must be \"*\" or prefaced by a service prefix, e.g. \"s3:GetObject\"", s.location(element)));
+        }
+    }
+
+    /*
+     * Resource control policies (Organizations, "RCP syntax"). The rules AWS documents there, and only those:
+     *  - Effect: "For RCPs that you create, the value must be Deny"; Allow "is only supported for the
+     *    RCPFullAWSAccess policy", which AWS manages and attaches everywhere. A validator cannot tell who wrote a
+     *    document, so the one document that is RCPFullAWSAccess (a single statement Allow, Principal "*", Action "*",
+     *    Resource "*", no Condition) is accepted and every other Allow is refused. Conditions are documented for
+     *    deny statements only; an Allow with a Condition is never RCPFullAWSAccess, so it is refused by the same rule.
+     *  - Principal: "Each statement must contain the Principal element. You can only specify "*"".
+     *  - Action: "Each statement must contain the Action element"; "You cannot use "*" in the Action element of a
+     *    customer managed RCP and have to specify the abbreviation for the service". Wildcards elsewhere in an action
+     *    are allowed. The list of services RCPs apply to is not a validation rule (AWS documents it as where RCPs
+     *    take effect, and it grows), so an action of another service is accepted.
+     *  - Unsupported elements: NotPrincipal, NotAction.
+     * Sids follow the rules of IAM's own policies, as for SCPs; Resource and NotResource the common rules.
+     */
+    private static void checkRcpEffect(Statement s, boolean allow, boolean rcpFullAwsAccess, Findings findings) {
+        if (allow && !rcpFullAwsAccess) {
+            findings.error("Invalid effect \"Allow\" in a resource control policy: Allow is only supported in the AWS"
+                    + " managed policy RCPFullAWSAccess; resource control policies you create must use \"Deny\"",
+                    s.location("Effect"));
+        }
+    }
+
+    private static void checkRcpActions(Statement s, boolean rcpFullAwsAccess, Findings findings) {
+        List<Diagnostic> out = findings.errors;
+        if (s.notAction() != null) {
+            findings.error("NotAction is not supported in resource control policies; list the actions in Action",
+                    s.location("NotAction"));
+        } else if (s.action() == null) {
+            findings.error("Missing required field Action", s.location("Action"));
+        }
+        for (String action : s.action() == null ? List.<String>of() : s.action()) {
+            checkActionFormat(s, action, "Action", out);
+            if (action.equals("*") && !rcpFullAwsAccess) {
+                findings.error("Action \"*\" is not supported in a resource control policy you create; name the service"
+                        + " prefix of the actions to restrict, e.g. \"s3:*\"", s.location("Action"));
             }
         }
+    }
+
+    private static void checkRcpPrincipal(Statement s, Findings findings) {
+        if (s.notPrincipal() != null) {
+            findings.error("NotPrincipal is not supported in resource control policies; use \"Principal\": \"*\" and"
+                    + " restrict principals with a Condition", s.location("NotPrincipal"));
+        } else if (s.principal() == null) {
+            findings.error("Missing required field Principal; a resource control policy statement must have"
+                    + " \"Principal\": \"*\"", s.location("Principal"));
+        }
+        if (s.principal() != null && !s.principal().wildcard()) {
+            findings.error("Invalid principal in a resource control policy: only \"*\" is supported; restrict principals"
+                    + " with a Condition, e.g. on aws:PrincipalOrgID", s.location("Principal"));
+        }
+    }
+
+    /** The AWS managed RCPFullAWSAccess: one statement allowing every principal every action on every resource. */
+    private static boolean isRcpFullAwsAccess(PolicyDocument document) {
+        if (document.statements().size() != 1) {
+            return false;
+        }
+        Statement s = document.statements().get(0);
+        return "Allow".equals(s.effect())
+                && s.principal() != null && s.principal().wildcard() && s.notPrincipal() == null
+                && List.of("*").equals(s.action()) && s.notAction() == null
+                && List.of("*").equals(s.resource()) && s.notResource() == null
+                && s.conditions().isEmpty();
     }
 
     private static void checkResources(PolicyDocument document, Statement s, Findings findings) {

@@ -142,6 +142,88 @@ class PolicyCliTest {
         assertThat(outcome.json().get("error").get("errors").get(0).get("policy").asText()).isEqualTo("policies.session");
     }
 
+    private static final String RCP_FULL_AWS_ACCESS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+    private static final String FULL_AWS_ACCESS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    /** Alice of a member account reads her own account's bucket; {@code policies} are merged into the identity's. */
+    private static String memberRequest(String principalAccount, String policies) {
+        return "{\"principal\":\"arn:aws:iam::" + principalAccount + ":user/alice\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"arn:aws:s3:::b/k\",\"policies\":{\"identity\":[" + FULL_AWS_ACCESS + "]," + policies + "}}";
+    }
+
+    @Test
+    void simulateTakesRcpLevelsAsItTakesScpLevels() throws Exception {
+        // Given RCPFullAWSAccess at the root, and at the account only an RCP denying deletes
+        String denyDeletes = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"NoDeletes\",\"Effect\":\"Deny\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\"}}";
+        String narrowed = memberRequest("222222222222", "\"scps\":[[" + FULL_AWS_ACCESS + "]],"
+                + "\"rcps\":[[" + RCP_FULL_AWS_ACCESS + "],[" + denyDeletes + "]],\"managementAccounts\":[\"111111111111\"]");
+        String everywhere = memberRequest("222222222222", "\"rcps\":[[" + RCP_FULL_AWS_ACCESS + "],[" + RCP_FULL_AWS_ACCESS + ","
+                + denyDeletes + "]]");
+
+        // When
+        Outcome blocked = run(narrowed, "simulate", "-");
+        Outcome allowed = run(everywhere, "simulate", "-");
+
+        // Then
+        assertThat(blocked.status()).isZero();
+        assertThat(blocked.json().get("decision").asText()).isEqualTo("implicitDeny");
+        assertThat(blocked.json().get("blockedBy").asText()).isEqualTo("rcp");
+        assertThat(blocked.json().get("matchedStatements").get(0).toString()).isEqualTo("{\"policyType\":\"rcp\",\"level\":0,"
+                + "\"policyIndex\":0,\"statementIndex\":0,\"sid\":\"\",\"effect\":\"Allow\"}");
+        assertThat(allowed.json().get("decision").asText()).isEqualTo("allowed");
+        assertThat(allowed.json().get("matchedStatements").findValuesAsText("policyType")).containsExactly("rcp", "rcp", "identity");
+    }
+
+    @Test
+    void simulateExemptsTheManagementAccountItIsGiven() throws Exception {
+        // Given SCP and RCP levels denying every read, for a principal and a bucket of the management account
+        String denyAll = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}}";
+        String denyReads = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}}";
+        String levels = "\"scps\":[[" + denyAll + "]],\"rcps\":[[" + denyReads + "]]";
+
+        // When
+        Outcome exempt = run(memberRequest("111111111111", levels + ",\"managementAccounts\":[\"111111111111\"]"), "simulate", "-");
+        Outcome notExempt = run(memberRequest("111111111111", levels), "simulate", "-");
+        Outcome badAccount = run(memberRequest("111111111111", levels + ",\"managementAccounts\":[\"mgmt\"]"), "simulate", "-");
+
+        // Then
+        assertThat(exempt.json().get("decision").asText()).isEqualTo("allowed");
+        assertThat(notExempt.json().get("decision").asText()).isEqualTo("explicitDeny");
+        assertThat(notExempt.json().get("blockedBy").asText()).isEqualTo("rcp");
+        assertThat(badAccount.status()).isEqualTo(PolicyCli.INVALID_INPUT);
+        assertThat(badAccount.json().get("error").get("message").asText())
+                .isEqualTo("policies.managementAccounts[0] must be a 12-digit account ID");
+    }
+
+    @Test
+    void simulateRefusesAnInvalidRcpAndValidateKnowsTheRcpType() throws Exception {
+        // Given an RCP that allows (only AWS's RCPFullAWSAccess may)
+        String allowing = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:*\",\"Resource\":\"*\"}}";
+        String request = memberRequest("222222222222", "\"rcps\":[[" + RCP_FULL_AWS_ACCESS + "],[" + allowing + "]]");
+
+        // When
+        Outcome refused = run(request, "simulate", "-");
+        Outcome managed = run("{\"policyType\":\"rcp\",\"document\":" + RCP_FULL_AWS_ACCESS + "}", "validate", "-");
+        Outcome precise = run("{\"policyType\":\"rcp\",\"policyKind\":\"resource-control-policy\",\"document\":" + allowing + "}",
+                "validate", "-");
+
+        // Then
+        assertThat(refused.status()).isEqualTo(PolicyCli.INVALID_INPUT);
+        JsonNode error = refused.json().get("error").get("errors").get(0);
+        assertThat(error.get("policy").asText()).isEqualTo("policies.rcps[1][0]");
+        assertThat(error.get("policyType").asText()).isEqualTo("rcp");
+        assertThat(error.get("level").asInt()).isEqualTo(1);
+        assertThat(error.get("location").asText()).isEqualTo("Statement[0].Effect");
+        assertThat(managed.json().toString()).isEqualTo("{\"valid\":true,\"warnings\":[]}");
+        assertThat(precise.json().get("valid").asBoolean()).isFalse();
+        assertThat(precise.json().get("errors").findValuesAsText("location")).containsExactly("Statement[0].Effect");
+    }
+
     @Test
     void malformedInputGetsAJsonErrorAndANonZeroExit() throws Exception {
         // When

@@ -107,7 +107,7 @@ class ParserFuzzTest {
     }
 
     private static void exerciseEveryStage(String text, Supplier<String> reproduce) {
-        for (PolicyKind kind : List.of(PolicyKind.MANAGED, PolicyKind.RESOURCE_POLICY)) {
+        for (PolicyKind kind : List.of(PolicyKind.MANAGED, PolicyKind.RESOURCE_POLICY, PolicyKind.RESOURCE_CONTROL_POLICY)) {
             // When
             ValidatedPolicy validated;
             CompiledPolicy compiled;
@@ -115,8 +115,11 @@ class ParserFuzzTest {
             try {
                 validated = PolicyValidator.validate(text, kind);
                 compiled = PolicyCompiler.compile(validated);
-                PolicySet set = kind == PolicyKind.MANAGED ? PolicySet.identityOnly(List.of(compiled))
-                        : new PolicySet(List.of(), null, List.of(), compiled, null);
+                PolicySet set = switch (kind) {
+                    case MANAGED -> PolicySet.identityOnly(List.of(compiled));
+                    case RESOURCE_POLICY -> new PolicySet(List.of(), null, List.of(), compiled, null);
+                    default -> new PolicySet(List.of(), null, List.of(), List.of(List.of(compiled)), null, null, null);
+                };
                 decision = PolicyEvaluator.decide(set, new AuthorizationRequest(
                         "arn:aws:iam::111122223333:user/alice", Map.of("t", "v"), "s3:GetObject", "arn:aws:s3:::b/alice/k", "",
                         Map.of("aws:TagKeys", List.of("ab"), "aws:SourceIp", List.of("10.1.1.1"))));

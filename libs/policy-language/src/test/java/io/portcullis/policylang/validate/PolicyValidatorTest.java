@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.portcullis.policylang.syntax.Diagnostic;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PolicyValidatorTest {
@@ -221,6 +223,167 @@ class PolicyValidatorTest {
             assertThat(kind.type()).isEqualTo(type);
         }
         assertThat(PolicyKind.defaultFor(PolicyType.IDENTITY)).isEqualTo(PolicyKind.MANAGED);
+        assertThat(PolicyKind.defaultFor(PolicyType.RCP)).isEqualTo(PolicyKind.RESOURCE_CONTROL_POLICY);
+        assertThat(PolicyType.fromJsonName("rcp")).contains(PolicyType.RCP);
+    }
+
+    @Test
+    void theAwsManagedDefaultsOfOrganizationsValidateAsTheirTypes() {
+        // Given AWS's FullAWSAccess (SCP) and RCPFullAWSAccess (RCP), as AWS publishes them
+        String fullAwsAccess = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        String rcpFullAwsAccess = RCP_FULL_AWS_ACCESS;
+
+        // When
+        ValidatedPolicy scp = PolicyValidator.validate(fullAwsAccess, PolicyKind.SERVICE_CONTROL_POLICY);
+        ValidatedPolicy rcp = PolicyValidator.validate(rcpFullAwsAccess, PolicyKind.RESOURCE_CONTROL_POLICY);
+        ValidatedPolicy scpAsRcp = PolicyValidator.validate(fullAwsAccess, PolicyKind.RESOURCE_CONTROL_POLICY);
+
+        // Then
+        assertThat(scp.isValid()).isTrue();
+        assertThat(scp.warnings()).isEmpty();
+        assertThat(rcp.isValid()).isTrue();
+        assertThat(rcp.warnings()).isEmpty();
+        assertThat(rcp.kind().type()).isEqualTo(PolicyType.RCP);
+        assertThat(scpAsRcp.diagnostics()).extracting(Diagnostic::code, Diagnostic::location).containsExactly(
+                tuple("MalformedPolicyDocument", "Statement[0].Effect"),
+                tuple("MalformedPolicyDocument", "Statement[0].Action"),
+                tuple("MalformedPolicyDocument", "Statement[0].Principal"));
+    }
+
+    @Test
+    void acceptsTheResourceControlPoliciesAwsDocuments() {
+        // Given the examples of the RCP syntax page: a Sid, a Condition in a deny statement, and NotResource
+        String withSid = rcp("{\"Sid\":\"DenyBPAConfigurations\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:PutBucketPublicAccessBlock\",\"Resource\":\"*\"}");
+        String secureTransport = rcp("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"BoolIfExists\":{\"aws:SecureTransport\":\"false\"}}}");
+        String wildcardsAndNotResource = rcp("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":[\"sts:Get*\",\"s?s:*\"],"
+                + "\"NotResource\":\"arn:aws:s3:::public-*\",\"Condition\":{\"StringNotEqualsIfExists\":"
+                + "{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}}}");
+        String serviceRcpsDoNotApplyTo = rcp("{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"ec2:RunInstances\","
+                + "\"Resource\":\"*\"}");
+
+        // When
+        List<ValidatedPolicy> validated = Stream.of(withSid, secureTransport, wildcardsAndNotResource, serviceRcpsDoNotApplyTo)
+                .map(json -> PolicyValidator.validate(json, PolicyKind.RESOURCE_CONTROL_POLICY)).toList();
+
+        // Then an action of a service outside AWS's list of services RCPs apply to is no error: that list says where
+        // RCPs take effect and is not documented as a validation rule
+        assertThat(validated).allSatisfy(v -> {
+            assertThat(v.diagnostics()).isEmpty();
+            assertThat(v.warnings()).isEmpty();
+        });
+    }
+
+    @Test
+    void aResourceControlPolicyYouCreateMayOnlyDeny() {
+        // Given allows that are not RCPFullAWSAccess: a narrower one, one with a Condition, and RCPFullAWSAccess's
+        // statement next to a deny
+        String allowS3 = rcp("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}");
+        String allowWithCondition = rcp("{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}");
+        String fullAccessAndADeny = rcp("[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]");
+
+        // When
+        ValidatedPolicy narrower = PolicyValidator.validate(allowS3, PolicyKind.RESOURCE_CONTROL_POLICY);
+        ValidatedPolicy conditional = PolicyValidator.validate(allowWithCondition, PolicyKind.RESOURCE_CONTROL_POLICY);
+        ValidatedPolicy mixed = PolicyValidator.validate(fullAccessAndADeny, PolicyKind.RESOURCE_CONTROL_POLICY);
+
+        // Then
+        assertThat(narrower.diagnostics()).extracting(Diagnostic::code, Diagnostic::location)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Effect"));
+        assertThat(narrower.diagnostics().get(0).message()).contains("RCPFullAWSAccess").contains("\"Deny\"");
+        assertThat(conditional.diagnostics()).extracting(Diagnostic::code, Diagnostic::location).containsExactly(
+                tuple("MalformedPolicyDocument", "Statement[0].Effect"),
+                tuple("MalformedPolicyDocument", "Statement[0].Action"));
+        assertThat(mixed.diagnostics()).extracting(Diagnostic::code, Diagnostic::location).containsExactly(
+                tuple("MalformedPolicyDocument", "Statement[0].Effect"),
+                tuple("MalformedPolicyDocument", "Statement[0].Action"));
+    }
+
+    @Test
+    void aResourceControlPolicyNeedsPrincipalWildcardAndNoNotPrincipal() {
+        // Given
+        String deny = "\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"";
+        String withoutPrincipal = rcp("{" + deny + "}");
+        String namingAnAccount = rcp("{" + deny + ",\"Principal\":{\"AWS\":\"111122223333\"}}");
+        String wildcardByType = rcp("{" + deny + ",\"Principal\":{\"AWS\":\"*\"}}");
+        String notPrincipal = rcp("{" + deny + ",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"}}");
+
+        // When / Then
+        assertThat(PolicyValidator.validate(withoutPrincipal, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Principal"));
+        assertThat(PolicyValidator.validate(namingAnAccount, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Principal"));
+        assertThat(PolicyValidator.validate(wildcardByType, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Principal"));
+        assertThat(PolicyValidator.validate(notPrincipal, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location, Diagnostic::message)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].NotPrincipal",
+                        "NotPrincipal is not supported in resource control policies; use \"Principal\": \"*\" and restrict"
+                                + " principals with a Condition"));
+    }
+
+    @Test
+    void aResourceControlPolicyNamesItsActionsWithoutNotActionOrABareWildcard() {
+        // Given
+        String statement = "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Resource\":\"*\",";
+        String notAction = rcp(statement + "\"NotAction\":\"s3:GetObject\"}");
+        String bareWildcard = rcp(statement + "\"Action\":[\"s3:GetObject\",\"*\"]}");
+        String noAction = rcp(statement.substring(0, statement.length() - 1) + "}");
+        String noPrefix = rcp(statement + "\"Action\":\"GetObject\"}");
+
+        // When / Then
+        assertThat(PolicyValidator.validate(notAction, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location, Diagnostic::message)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].NotAction",
+                        "NotAction is not supported in resource control policies; list the actions in Action"));
+        assertThat(PolicyValidator.validate(bareWildcard, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Action"));
+        assertThat(PolicyValidator.validate(noAction, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location, Diagnostic::message)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Action", "Missing required field Action"));
+        assertThat(PolicyValidator.validate(noPrefix, PolicyKind.RESOURCE_CONTROL_POLICY).diagnostics())
+                .extracting(Diagnostic::code, Diagnostic::location)
+                .containsExactly(tuple("MalformedPolicyDocument", "Statement[0].Action"));
+    }
+
+    @Test
+    void aResourceControlPolicyKeepsTheSidRulesAndQuotaOfOrganizationsPolicies() {
+        // Given repeated, non-alphanumeric Sids; and a valid RCP padded with white space past 5,120 characters
+        String sids = rcp("[{\"Sid\":\"Deny delete\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:DeleteObject\","
+                + "\"Resource\":\"*\"},{\"Sid\":\"Deny delete\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]");
+        String padded = RCP_FULL_AWS_ACCESS.replace("\"Statement\"", " ".repeat(5_100) + "\"Statement\"");
+
+        // When
+        ValidatedPolicy withSids = PolicyValidator.validate(sids, PolicyKind.RESOURCE_CONTROL_POLICY);
+        ValidatedPolicy tooLarge = PolicyValidator.validate(padded, PolicyKind.RESOURCE_CONTROL_POLICY);
+
+        // Then
+        assertThat(withSids.diagnostics()).extracting(Diagnostic::code, Diagnostic::location).containsExactly(
+                tuple("MalformedPolicyDocument", "Statement[0].Sid"),
+                tuple("MalformedPolicyDocument", "Statement[1].Sid"),
+                tuple("MalformedPolicyDocument", "Statement[1].Sid"));
+        assertThat(PolicyKind.RESOURCE_CONTROL_POLICY.maxCharacters()).isEqualTo(5_120);
+        assertThat(padded.replace(" ", "").length()).isLessThan(5_120);
+        assertThat(tooLarge.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("LimitExceeded");
+            assertThat(d.location()).isEqualTo("$");
+            assertThat(d.message()).contains("PolicySize: 5120");
+        });
+    }
+
+    private static final String RCP_FULL_AWS_ACCESS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    private static String rcp(String statement) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":" + statement + "}";
     }
 
     @Test
