@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
@@ -59,19 +58,19 @@ class AccessKeyDeadlinesIT {
 
     @Test
     void rotationWithAGracePeriodLeavesBothKeysActiveUntilTheServiceDeactivatesTheOldOneOnce() {
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"ivy\"}").statusCode()).isEqualTo(201);
-        String oldKey = keyOf(Http.post(accessKeys(credential.get(0), account, "ivy"), ""));
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"ivy\"}").statusCode()).isEqualTo(201);
+        String oldKey = keyOf(Http.post(Routes.accessKeys(credential.get(0), account, "ivy"), ""));
 
-        HttpResponse<String> rotated = Http.post(accessKeys(credential.get(1), account, "ivy") + "/" + oldKey + "/rotate",
+        HttpResponse<String> rotated = Http.post(Routes.accessKeys(credential.get(1), account, "ivy") + "/" + oldKey + "/rotate",
                 "{\"deactivateOldAfterSeconds\":3}");
         String newKey = keyOf(rotated);
-        HttpResponse<String> during = Http.get(accessKeys(credential.get(0), account, "ivy"),
+        HttpResponse<String> during = Http.get(Routes.accessKeys(credential.get(0), account, "ivy"),
                 rotated.headers().firstValue("Consistency-Token").orElseThrow());
         assertThat(during.body()).contains(status(oldKey, "Active")).contains(status(newKey, "Active"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(Http.get(accessKeys(credential.get(1), account, "ivy"), null).body()).contains(status(oldKey, "Inactive")));
+                assertThat(Http.get(Routes.accessKeys(credential.get(1), account, "ivy"), null).body()).contains(status(oldKey, "Inactive")));
         List<SpecificRecord> events = CommittedEvents.of(Topic.CREDENTIAL_EVENTS, Set.of(account));
         assertThat(events).filteredOn(KeyRotated.class::isInstance).map(KeyRotated.class::cast)
                 .singleElement().satisfies(r -> assertThat(r.getDeactivateOldAt()).isNotNull());
@@ -85,14 +84,14 @@ class AccessKeyDeadlinesIT {
 
     @Test
     void aKeyPastTheMaximumAgeIsDeactivatedByTheServiceWithOneEvent() {
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"max\"}").statusCode()).isEqualTo(201);
-        HttpResponse<String> created = Http.post(accessKeys(credential.get(1), account, "max"), "");
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"max\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> created = Http.post(Routes.accessKeys(credential.get(1), account, "max"), "");
         String key = keyOf(created);
         assertThat(created.body()).contains("\"status\":\"Active\"");
 
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
-                assertThat(Http.get(accessKeys(credential.get(0), account, "max"), null).body()).contains(status(key, "Inactive")));
+                assertThat(Http.get(Routes.accessKeys(credential.get(0), account, "max"), null).body()).contains(status(key, "Inactive")));
         assertThat(CommittedEvents.of(Topic.CREDENTIAL_EVENTS, Set.of(account))).filteredOn(AccessKeyExpired.class::isInstance)
                 .map(AccessKeyExpired.class::cast).singleElement().satisfies(expired -> {
                     assertThat(expired.getAccessKeyId()).isEqualTo(key);
@@ -106,9 +105,9 @@ class AccessKeyDeadlinesIT {
 
     @Test
     void theFirstUseOfAQuarterHourIsRecordedAndShownInLastUsedAndTheCredentialReport() {
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"una\"}").statusCode()).isEqualTo(201);
-        String key = keyOf(Http.post(accessKeys(credential.get(0), account, "una"), ""));
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"una\"}").statusCode()).isEqualTo(201);
+        String key = keyOf(Http.post(Routes.accessKeys(credential.get(0), account, "una"), ""));
         String lastUsed = credential.get(1).baseUrl() + "/v1/accounts/" + account + "/access-keys/" + key + "/last-used";
         HttpResponse<String> never = Http.get(lastUsed, null);
         assertThat(never.body()).isEqualTo("{\"userName\":\"una\",\"accessKeyLastUsed\":{\"serviceName\":\"N/A\",\"region\":\"N/A\"}}");
@@ -153,17 +152,5 @@ class AccessKeyDeadlinesIT {
         Matcher key = KEY.matcher(created.body());
         assertThat(key.find()).as(created.body()).isTrue();
         return key.group(1);
-    }
-
-    private static String newAccount() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
-    }
-
-    private static String users(String account) {
-        return identity.baseUrl() + "/v1/accounts/" + account + "/users";
-    }
-
-    private static String accessKeys(ServiceProcess service, String account, String userName) {
-        return service.baseUrl() + "/v1/accounts/" + account + "/users/" + userName + "/access-keys";
     }
 }

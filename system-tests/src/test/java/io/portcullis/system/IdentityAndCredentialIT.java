@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
@@ -72,12 +71,12 @@ class IdentityAndCredentialIT {
 
     @Test
     void aUserCreatedAMomentAgoGetsTwoKeysNotThreeAndRotatesOne() {
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"gus\"}").statusCode()).isEqualTo(201);
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"gus\"}").statusCode()).isEqualTo(201);
 
-        HttpResponse<String> first = Http.post(accessKeys(credential.get(0), account, "gus"), "");
-        HttpResponse<String> second = Http.post(accessKeys(credential.get(1), account, "gus"), "");
-        HttpResponse<String> third = Http.post(accessKeys(credential.get(0), account, "gus"), "");
+        HttpResponse<String> first = Http.post(Routes.accessKeys(credential.get(0), account, "gus"), "");
+        HttpResponse<String> second = Http.post(Routes.accessKeys(credential.get(1), account, "gus"), "");
+        HttpResponse<String> third = Http.post(Routes.accessKeys(credential.get(0), account, "gus"), "");
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         assertThat(first.headers().firstValue("Consistency-Token")).hasValueSatisfying(t -> assertThat(t).startsWith("credential:"));
@@ -85,18 +84,18 @@ class IdentityAndCredentialIT {
         String secondKey = given(second);
         assertThat(third.statusCode()).isEqualTo(409);
         assertThat(third.body()).contains("Cannot exceed quota for AccessKeysPerUser: 2");
-        HttpResponse<String> listed = Http.get(accessKeys(credential.get(1), account, "gus"), second.headers().firstValue("Consistency-Token")
+        HttpResponse<String> listed = Http.get(Routes.accessKeys(credential.get(1), account, "gus"), second.headers().firstValue("Consistency-Token")
                 .orElseThrow());
         assertThat(listed.body()).contains(firstKey).contains(secondKey).doesNotContain("secretAccessKey");
 
         // Rotation with both keys Active is refused; once the second is Inactive it makes room
-        assertThat(Http.post(accessKeys(credential.get(1), account, "gus") + "/" + firstKey + "/rotate", "").statusCode()).isEqualTo(409);
-        assertThat(Http.patch(accessKeys(credential.get(0), account, "gus") + "/" + secondKey, "{\"status\":\"Inactive\"}").statusCode())
+        assertThat(Http.post(Routes.accessKeys(credential.get(1), account, "gus") + "/" + firstKey + "/rotate", "").statusCode()).isEqualTo(409);
+        assertThat(Http.patch(Routes.accessKeys(credential.get(0), account, "gus") + "/" + secondKey, "{\"status\":\"Inactive\"}").statusCode())
                 .isEqualTo(204);
-        HttpResponse<String> rotated = Http.post(accessKeys(credential.get(1), account, "gus") + "/" + firstKey + "/rotate", "");
+        HttpResponse<String> rotated = Http.post(Routes.accessKeys(credential.get(1), account, "gus") + "/" + firstKey + "/rotate", "");
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(201);
         String newKey = given(rotated);
-        HttpResponse<String> after = Http.get(accessKeys(credential.get(0), account, "gus"), rotated.headers().firstValue("Consistency-Token")
+        HttpResponse<String> after = Http.get(Routes.accessKeys(credential.get(0), account, "gus"), rotated.headers().firstValue("Consistency-Token")
                 .orElseThrow());
         assertThat(after.body()).contains("{\"userName\":\"gus\",\"accessKeyId\":\"" + firstKey + "\",\"status\":\"Inactive\"")
                 .contains("{\"userName\":\"gus\",\"accessKeyId\":\"" + newKey + "\",\"status\":\"Active\"").doesNotContain(secondKey);
@@ -104,22 +103,22 @@ class IdentityAndCredentialIT {
 
     @Test
     void identityServiceRefusesToDeleteAUserWithAnAccessKey() {
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"hal\"}").statusCode()).isEqualTo(201);
-        String key = given(Http.post(accessKeys(credential.get(1), account, "hal"), ""));
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"hal\"}").statusCode()).isEqualTo(201);
+        String key = given(Http.post(Routes.accessKeys(credential.get(1), account, "hal"), ""));
 
-        HttpResponse<String> refused = Http.delete(users(account) + "/hal");
+        HttpResponse<String> refused = Http.delete(Routes.users(identity, account) + "/hal");
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("Cannot delete entity, must delete access keys first.");
-        assertThat(Http.delete(accessKeys(credential.get(0), account, "hal") + "/" + key).statusCode()).isEqualTo(204);
-        assertThat(Http.delete(users(account) + "/hal").statusCode()).isEqualTo(204);
+        assertThat(Http.delete(Routes.accessKeys(credential.get(0), account, "hal") + "/" + key).statusCode()).isEqualTo(204);
+        assertThat(Http.delete(Routes.users(identity, account) + "/hal").statusCode()).isEqualTo(204);
     }
 
     @Test
     void consolePasswordsFollowTheAccountPolicyAndBlockDeletingTheUser() {
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"joy\"}").statusCode()).isEqualTo(201);
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"joy\"}").statusCode()).isEqualTo(201);
         String policy = credential.get(0).baseUrl() + "/v1/accounts/" + account + "/password-policy";
         assertThat(Http.put(policy, "{\"minimumPasswordLength\":12,\"requireSymbols\":true,\"passwordReusePrevention\":2,"
                 + "\"allowUsersToChangePassword\":true}").statusCode())
@@ -137,7 +136,7 @@ class IdentityAndCredentialIT {
         HttpResponse<String> shown = Http.get(profile, strong.headers().firstValue("Consistency-Token").orElseThrow());
         assertThat(shown.body()).contains("\"passwordResetRequired\":true").doesNotContain("argon2").doesNotContain("Strong-pass");
 
-        HttpResponse<String> refused = Http.delete(users(account) + "/joy");
+        HttpResponse<String> refused = Http.delete(Routes.users(identity, account) + "/joy");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("Cannot delete entity, must delete login profile first.");
 
@@ -146,7 +145,7 @@ class IdentityAndCredentialIT {
         assertThat(Http.post(change, change("Strong-pass-2026!", "Strong-pass-2026!")).body()).contains("PasswordPolicyViolation");
         assertThat(Http.post(change, change("Strong-pass-2026!", "Another-pass-2026!")).statusCode()).isEqualTo(204);
         assertThat(Http.delete(profile).statusCode()).isEqualTo(204);
-        assertThat(Http.delete(users(account) + "/joy").statusCode()).isEqualTo(204);
+        assertThat(Http.delete(Routes.users(identity, account) + "/joy").statusCode()).isEqualTo(204);
     }
 
     private static String password(String password, boolean resetRequired) {
@@ -163,10 +162,10 @@ class IdentityAndCredentialIT {
     @Test
     void noSecretIsInAnyRecordOfAnyTopicOrAnyLogLineAndEachUnsealsToTheOneGiven() throws IOException {
         // Given keys and a console password made for this test (the other tests' secrets and passwords are checked too)
-        String account = newAccount();
-        assertThat(Http.post(users(account), "{\"userName\":\"ivy\"}").statusCode()).isEqualTo(201);
-        String keyId = given(Http.post(accessKeys(credential.get(0), account, "ivy"), ""));
-        given(Http.post(accessKeys(credential.get(1), account, "ivy"), ""));
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"ivy\"}").statusCode()).isEqualTo(201);
+        String keyId = given(Http.post(Routes.accessKeys(credential.get(0), account, "ivy"), ""));
+        given(Http.post(Routes.accessKeys(credential.get(1), account, "ivy"), ""));
         assertThat(Http.put(credential.get(0).baseUrl() + "/v1/accounts/" + account + "/users/ivy/login-profile",
                 password("Ivy-console-pass-7!", false)).statusCode()).isEqualTo(204);
         assertThat(secretsGiven).hasSizeGreaterThanOrEqualTo(2);
@@ -282,17 +281,5 @@ class IdentityAndCredentialIT {
         assertThat(secret.find()).as("the secret, once").isTrue();
         secretsGiven.add(secret.group(1));
         return key.group(1);
-    }
-
-    private static String newAccount() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
-    }
-
-    private static String users(String account) {
-        return identity.baseUrl() + "/v1/accounts/" + account + "/users";
-    }
-
-    private static String accessKeys(ServiceProcess service, String account, String userName) {
-        return service.baseUrl() + "/v1/accounts/" + account + "/users/" + userName + "/access-keys";
     }
 }

@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
@@ -67,8 +66,8 @@ class IdentityAndPolicyIT {
         List<String> accounts = new ArrayList<>();
         List<String> identityTokens = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            String account = newAccount();
-            HttpResponse<String> created = Http.post(users(identity.get(i % 2), account), "{\"userName\":\"Alice\"}");
+            String account = Routes.newAccount();
+            HttpResponse<String> created = Http.post(Routes.users(identity.get(i % 2), account), "{\"userName\":\"Alice\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             accounts.add(account);
             identityTokens.add(created.headers().firstValue("Consistency-Token").orElseThrow());
@@ -97,7 +96,7 @@ class IdentityAndPolicyIT {
     @Test
     void aUserIdentityServiceNeverCreatedCannotHaveAPolicy() {
         // When
-        HttpResponse<String> attached = Http.post(attachedPolicies(policy.get(0), newAccount(), "nobody"),
+        HttpResponse<String> attached = Http.post(attachedPolicies(policy.get(0), Routes.newAccount(), "nobody"),
                 "{\"policyArn\":\"" + READ_ONLY + "\"}");
 
         // Then
@@ -110,8 +109,8 @@ class IdentityAndPolicyIT {
         // Given 30 accounts, each with a user created a moment ago
         Map<String, String> userIdByAccount = new HashMap<>();
         for (int i = 0; i < 30; i++) {
-            String account = newAccount();
-            userIdByAccount.put(account, userIdOf(Http.post(users(identity.get(i % 2), account), "{\"userName\":\"carol\"}")));
+            String account = Routes.newAccount();
+            userIdByAccount.put(account, userIdOf(Http.post(Routes.users(identity.get(i % 2), account), "{\"userName\":\"carol\"}")));
         }
 
         // When each user is deleted through one identity instance while a policy is attached through a policy instance
@@ -121,7 +120,7 @@ class IdentityAndPolicyIT {
         Set<String> kept = new HashSet<>();
         int i = 0;
         for (String account : userIdByAccount.keySet()) {
-            var deleted = Http.deleteAsync(users(identity.get(i % 2), account) + "/carol");
+            var deleted = Http.deleteAsync(Routes.users(identity.get(i % 2), account) + "/carol");
             var attached = Http.postAsync(attachedPolicies(policy.get((i / 2) % 2), account, "carol"),
                     "{\"policyArn\":\"" + READ_ONLY + "\"}");
             int deleteStatus = Http.join(deleted).statusCode();
@@ -152,8 +151,8 @@ class IdentityAndPolicyIT {
     @Test
     void aFreshUserTakesTenManagedPoliciesTheEleventhIsLimitExceededAndAnAttachedPolicyCannotBeDeleted() {
         // Given a user created a moment ago, and four customer managed policies created through the other policy instance
-        String account = newAccount();
-        userIdOf(Http.post(users(identity.get(0), account), "{\"userName\":\"dana\"}"));
+        String account = Routes.newAccount();
+        userIdOf(Http.post(Routes.users(identity.get(0), account), "{\"userName\":\"dana\"}"));
         List<String> arns = new ArrayList<>(List.of("AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess", "IAMFullAccess",
                 "IAMReadOnlyAccess", "IAMUserChangePassword").stream().map(name -> "arn:aws:iam::aws:policy/" + name).toList());
         for (int i = 0; i < 5; i++) {
@@ -193,8 +192,8 @@ class IdentityAndPolicyIT {
     @Test
     void identityServiceRefusesToDeleteAUserOrGroupThatHoldsPoliciesUntilTheyAreGone() {
         // Given a user with an inline policy and a group with an attached policy, put a moment ago through policy-service
-        String account = newAccount();
-        userIdOf(Http.post(users(identity.get(0), account), "{\"userName\":\"erin\"}"));
+        String account = Routes.newAccount();
+        userIdOf(Http.post(Routes.users(identity.get(0), account), "{\"userName\":\"erin\"}"));
         assertThat(Http.post(identity.get(1).baseUrl() + "/v1/accounts/" + account + "/groups", "{\"groupName\":\"Ops\"}").statusCode())
                 .isEqualTo(201);
         assertThat(Http.put(userPath(policy.get(0), account, "erin") + "/inline-policies/s3", "{\"policyDocument\":" + S3_READ + "}")
@@ -203,7 +202,7 @@ class IdentityAndPolicyIT {
                 "{\"policyArn\":\"" + READ_ONLY + "\"}").statusCode()).isEqualTo(204);
 
         // When identity-service is asked at once to delete them, through either instance
-        HttpResponse<String> deleteUser = Http.delete(users(identity.get(1), account) + "/erin");
+        HttpResponse<String> deleteUser = Http.delete(Routes.users(identity.get(1), account) + "/erin");
         HttpResponse<String> deleteGroup = Http.delete(identity.get(0).baseUrl() + "/v1/accounts/" + account + "/groups/Ops");
 
         // Then both are refused as IAM refuses them, and succeed once the policies are gone
@@ -214,27 +213,27 @@ class IdentityAndPolicyIT {
         assertThat(Http.delete(userPath(policy.get(1), account, "erin") + "/inline-policies/s3").statusCode()).isEqualTo(204);
         assertThat(Http.delete(policy.get(0).baseUrl() + "/v1/accounts/" + account + "/groups/Ops/attached-policies?policyArn=" + READ_ONLY)
                 .statusCode()).isEqualTo(204);
-        assertThat(Http.delete(users(identity.get(0), account) + "/erin").statusCode()).isEqualTo(204);
+        assertThat(Http.delete(Routes.users(identity.get(0), account) + "/erin").statusCode()).isEqualTo(204);
         assertThat(Http.delete(identity.get(1).baseUrl() + "/v1/accounts/" + account + "/groups/Ops").statusCode()).isEqualTo(204);
     }
 
     @Test
     void getUserShowsThePermissionsBoundaryWhichGoesWithTheUserInTheDeletionsName() {
         // Given a user with a permissions boundary
-        String account = newAccount();
-        String userId = userIdOf(Http.post(users(identity.get(0), account), "{\"userName\":\"fay\"}"));
+        String account = Routes.newAccount();
+        String userId = userIdOf(Http.post(Routes.users(identity.get(0), account), "{\"userName\":\"fay\"}"));
         HttpResponse<String> bounded = Http.put(userPath(policy.get(1), account, "fay") + "/permissions-boundary",
                 "{\"policyArn\":\"" + READ_ONLY + "\"}");
         assertThat(bounded.statusCode()).as(bounded.body()).isEqualTo(204);
 
         // When GetUser is asked with the boundary's token
-        HttpResponse<String> user = Http.get(users(identity.get(1), account) + "/fay",
+        HttpResponse<String> user = Http.get(Routes.users(identity.get(1), account) + "/fay",
                 bounded.headers().firstValue("Consistency-Token").orElseThrow());
 
         // Then it shows the boundary as AWS does; the boundary does not block deleting the user, and goes with it
         assertThat(user.body()).contains("\"permissionsBoundary\":{\"permissionsBoundaryType\":\"PermissionsBoundaryPolicy\","
                 + "\"permissionsBoundaryArn\":\"" + READ_ONLY + "\"}");
-        HttpResponse<String> deleted = Http.delete(users(identity.get(0), account) + "/fay");
+        HttpResponse<String> deleted = Http.delete(Routes.users(identity.get(0), account) + "/fay");
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         String deletion = deleted.headers().firstValue("X-Request-Id").orElseThrow();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(policyEvents(Set.of(account)))
@@ -248,7 +247,7 @@ class IdentityAndPolicyIT {
         // Given 16 accounts, each with a group created a moment ago
         Map<String, String> groupIdByAccount = new HashMap<>();
         for (int i = 0; i < 16; i++) {
-            String account = newAccount();
+            String account = Routes.newAccount();
             HttpResponse<String> created = Http.post(identity.get(i % 2).baseUrl() + "/v1/accounts/" + account + "/groups",
                     "{\"groupName\":\"Crew\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -338,13 +337,6 @@ class IdentityAndPolicyIT {
         return matcher.group(1);
     }
 
-    private static String newAccount() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L));
-    }
-
-    private static String users(ServiceProcess identityService, String account) {
-        return identityService.baseUrl() + "/v1/accounts/" + account + "/users";
-    }
 
     private static String attachedPolicies(ServiceProcess policyService, String account, String userName) {
         return userPath(policyService, account, userName) + "/attached-policies";

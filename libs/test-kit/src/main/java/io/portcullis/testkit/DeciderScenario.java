@@ -66,7 +66,16 @@ public final class DeciderScenario<C, S, F, E> {
     }
 
     public void thenRejected(IamErrorCode code, String message) {
-        assertEquals(new Rejection(code, message), rejection());
+        Rejection rejection = rejection();
+        assertEquals(code, rejection.code(), () -> "got " + rejection);
+        assertEquals(message, rejection.message());
+    }
+
+    /** Asserts the rejection's code and AWS reason ({@code ConstraintViolationException}'s, for example). */
+    public void thenRejectedFor(IamErrorCode code, String reason) {
+        Rejection rejection = rejection();
+        assertEquals(code, rejection.code(), () -> "got " + rejection);
+        assertEquals(reason, rejection.reason(), () -> "got " + rejection);
     }
 
     public void thenRejected(IamErrorCode code) {

@@ -24,7 +24,42 @@ public enum IamErrorCode {
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
     SERVICE_FAILURE("ServiceFailure", 500),
     /** A command the service could not process at all (answered with a reference to the log line). */
-    INTERNAL_FAILURE("InternalFailure", 500);
+    INTERNAL_FAILURE("InternalFailure", 500),
+
+    // AWS Organizations' exceptions, spelled as Organizations spells them. AWS answers them all with 400; here a
+    // missing thing is 404 and a refusal because of what exists is 409, as for IAM's codes above.
+    AWS_ORGANIZATIONS_NOT_IN_USE("AWSOrganizationsNotInUseException", 400),
+    ORGANIZATIONS_ACCESS_DENIED("AccessDeniedException", 403),
+    ALREADY_IN_ORGANIZATION("AlreadyInOrganizationException", 409),
+    ORGANIZATION_NOT_EMPTY("OrganizationNotEmptyException", 409),
+    MASTER_CANNOT_LEAVE_ORGANIZATION("MasterCannotLeaveOrganizationException", 409),
+    ACCOUNT_NOT_FOUND("AccountNotFoundException", 404),
+    CREATE_ACCOUNT_STATUS_NOT_FOUND("CreateAccountStatusNotFoundException", 404),
+    CHILD_NOT_FOUND("ChildNotFoundException", 404),
+    PARENT_NOT_FOUND("ParentNotFoundException", 404),
+    SOURCE_PARENT_NOT_FOUND("SourceParentNotFoundException", 404),
+    DESTINATION_PARENT_NOT_FOUND("DestinationParentNotFoundException", 404),
+    DUPLICATE_ACCOUNT("DuplicateAccountException", 409),
+    ORGANIZATIONAL_UNIT_NOT_FOUND("OrganizationalUnitNotFoundException", 404),
+    DUPLICATE_ORGANIZATIONAL_UNIT("DuplicateOrganizationalUnitException", 409),
+    ORGANIZATIONAL_UNIT_NOT_EMPTY("OrganizationalUnitNotEmptyException", 409),
+    ROOT_NOT_FOUND("RootNotFoundException", 404),
+    POLICY_NOT_FOUND("PolicyNotFoundException", 404),
+    DUPLICATE_POLICY("DuplicatePolicyException", 409),
+    POLICY_IN_USE("PolicyInUseException", 409),
+    DUPLICATE_POLICY_ATTACHMENT("DuplicatePolicyAttachmentException", 409),
+    POLICY_NOT_ATTACHED("PolicyNotAttachedException", 404),
+    TARGET_NOT_FOUND("TargetNotFoundException", 404),
+    POLICY_TYPE_ALREADY_ENABLED("PolicyTypeAlreadyEnabledException", 409),
+    POLICY_TYPE_NOT_ENABLED("PolicyTypeNotEnabledException", 409),
+    MALFORMED_ORGANIZATION_POLICY("MalformedPolicyDocumentException", 400),
+    HANDSHAKE_NOT_FOUND("HandshakeNotFoundException", 404),
+    HANDSHAKE_CONSTRAINT_VIOLATION("HandshakeConstraintViolationException", 409),
+    INVALID_HANDSHAKE_TRANSITION("InvalidHandshakeTransitionException", 409),
+    HANDSHAKE_ALREADY_IN_STATE("HandshakeAlreadyInStateException", 409),
+    DUPLICATE_HANDSHAKE("DuplicateHandshakeException", 409),
+    CONSTRAINT_VIOLATION("ConstraintViolationException", 409),
+    ORGANIZATIONS_INVALID_INPUT("InvalidInputException", 400);
 
     private final String code;
     private final int httpStatus;

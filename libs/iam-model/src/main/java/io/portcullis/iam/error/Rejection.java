@@ -4,13 +4,19 @@ import java.util.Objects;
 
 /**
  * Why a command was refused, as IAM says it: an error code and a one-line message that quotes the
- * offending input. A rejection is a value, never an exception; it changes nothing.
+ * offending input, and for the AWS exceptions that carry one (Organizations' {@code ConstraintViolationException},
+ * {@code InvalidInputException}, …) the {@code reason} constant; null otherwise. A rejection is a value, never an
+ * exception; it changes nothing.
  */
-public record Rejection(IamErrorCode code, String message) {
+public record Rejection(IamErrorCode code, String message, String reason) {
 
     public Rejection {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    public Rejection(IamErrorCode code, String message) {
+        this(code, message, null);
     }
 
     public static Rejection noSuchEntity(String message) {

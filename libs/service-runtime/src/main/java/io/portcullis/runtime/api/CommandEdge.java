@@ -80,8 +80,17 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
      */
     public CompletionStage<Response> update(String accountId, Function<AccountId, C> command, Function<S, Optional<?>> find,
                                             Supplier<Rejection> missing) {
-        return send(accountId, command, account -> null, (account, accepted) -> CompletableFuture.supplyAsync(
-                () -> found(find.apply(runtime.read(account, after(accepted.token()))), missing), executor));
+        return send(accountId, command, account -> null, (aggregate, accepted) -> CompletableFuture.supplyAsync(
+                () -> found(find.apply(runtime.read(aggregate, after(accepted.token()))), missing), executor));
+    }
+
+    /** As {@link #update(String, Function, Function, Supplier)}, for a command that needs the time or fresh ids. */
+    public CompletionStage<Response> update(String accountId, BiFunction<AccountId, CommandStamps, C> command, Function<S, Optional<?>> find,
+                                            Supplier<Rejection> missing) {
+        return send(accountId, account -> command.apply(account, stamps),
+                account -> CommandFingerprint.of(command.apply(account, CommandStamps.FIXED)),
+                (aggregate, accepted) -> CompletableFuture.supplyAsync(
+                        () -> found(find.apply(runtime.read(aggregate, after(accepted.token()))), missing), executor));
     }
 
     /** 200 with what {@code query} answers from the account's state, as fresh as the headers ask. */
@@ -137,7 +146,11 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
                 headers.getHeaderString(StandardHeaders.READ_CONSISTENCY), runtime.service());
     }
 
-    /** {@code fingerprint} answers null when the command itself is the request's fingerprint (it has no stamps). */
+    /**
+     * {@code fingerprint} answers null when the command itself is the request's fingerprint (it has no stamps). The path's
+     * account is the caller (it names the default actor); the command names the aggregate it goes to, which is the same
+     * account except in org-service, which decides every organization in one aggregate. {@code onAccepted} gets the aggregate.
+     */
     private CompletionStage<Response> send(String accountId, Function<AccountId, C> toCommand, Function<AccountId, String> fingerprint,
                                            BiFunction<AccountId, CommandResult.Accepted<E>, CompletionStage<Response>> onAccepted) {
         AccountId account = StandardHeaders.accountId(accountId);
@@ -151,7 +164,7 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
         return runtime.send(command, metadata)
                 .thenCompose(result -> {
                     if (result instanceof CommandResult.Accepted<E> accepted) {
-                        return onAccepted.apply(account, accepted).thenApply(response -> withToken(response, accepted.token()));
+                        return onAccepted.apply(command.accountId(), accepted).thenApply(response -> withToken(response, accepted.token()));
                     } else if (result instanceof CommandResult.Rejected<E> rejected) {
                         return CompletableFuture.completedStage(IamError.response(rejected.rejection()));
                     }

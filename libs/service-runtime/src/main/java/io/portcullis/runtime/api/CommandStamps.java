@@ -33,6 +33,11 @@ public interface CommandStamps {
         }
 
         @Override
+        public String newToken(int length, String alphabet) {
+            return "";
+        }
+
+        @Override
         public boolean forFingerprint() {
             return true;
         }
@@ -43,6 +48,12 @@ public interface CommandStamps {
 
     /** A fresh unique id of this kind, e.g. {@code AIDA…} for a user. */
     String newId(UniqueIds.Kind kind);
+
+    /**
+     * {@code length} characters drawn from {@code alphabet} by a {@link SecureRandom}: the random part of ids in formats
+     * other than IAM's ({@code o-}, {@code ou-}, {@code h-} of AWS Organizations, 12-digit account ids).
+     */
+    String newToken(int length, String alphabet);
 
     /**
      * A fresh secret and its sealed form, bound to {@code context}: the sealed form goes in the command (a
@@ -94,6 +105,15 @@ public interface CommandStamps {
             @Override
             public String newId(UniqueIds.Kind kind) {
                 return UniqueIds.newId(kind, random);
+            }
+
+            @Override
+            public String newToken(int length, String alphabet) {
+                char[] token = new char[length];
+                for (int i = 0; i < token.length; i++) {
+                    token[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+                }
+                return new String(token);
             }
 
             @Override

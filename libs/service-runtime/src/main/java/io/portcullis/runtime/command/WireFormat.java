@@ -99,6 +99,9 @@ final class WireFormat<C, E> {
         if (reply.rejection() != null) {
             root.put("code", reply.rejection().code().name());
             root.put("message", reply.rejection().message());
+            if (reply.rejection().reason() != null) {
+                root.put("reason", reply.rejection().reason());
+            }
         } else {
             ArrayNode events = root.putArray("events");
             reply.events().forEach(e -> events.add(typed(e)));
@@ -110,7 +113,8 @@ final class WireFormat<C, E> {
     Reply<E> readReply(byte[] value) {
         JsonNode root = tree(value);
         if (root.has("code")) {
-            return Reply.rejected(new Rejection(IamErrorCode.valueOf(root.get("code").asText()), root.get("message").asText()));
+            return Reply.rejected(new Rejection(IamErrorCode.valueOf(root.get("code").asText()), root.get("message").asText(),
+                    root.hasNonNull("reason") ? root.get("reason").asText() : null));
         }
         List<E> events = new ArrayList<>();
         for (JsonNode event : root.get("events")) {

@@ -1,0 +1,2 @@
+/** What org-service is told: AWS Organizations' quotas. */
+package io.portcullis.org.config;

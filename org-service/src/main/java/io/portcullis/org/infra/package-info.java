@@ -1,0 +1,2 @@
+/** org-service's wiring: its command model on the service kit. */
+package io.portcullis.org.infra;
