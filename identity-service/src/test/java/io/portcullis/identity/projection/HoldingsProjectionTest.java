@@ -65,7 +65,7 @@ class HoldingsProjectionTest {
     @Test
     void foldsAccessKeysFromCredentialServiceIncludingRotations() {
         Holdings holdings = fold(new AccessKeyCreated(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA", "k:n:c", "Active", Instant.EPOCH),
-                new KeyRotated(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA", "AKIABBBBBBBBBBBBBBBB", "k:n:c", Instant.EPOCH),
+                new KeyRotated(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA", "AKIABBBBBBBBBBBBBBBB", "k:n:c", Instant.EPOCH, null),
                 new AccessKeyDeleted(ENVELOPE, BOB, "Bob", "AKIAAAAAAAAAAAAAAAAA"));
         assertThat(holdings.of(BOB).accessKeys()).containsExactly("AKIABBBBBBBBBBBBBBBB");
     }
