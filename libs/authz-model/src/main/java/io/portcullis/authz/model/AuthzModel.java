@@ -1,0 +1,67 @@
+package io.portcullis.authz.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The read model of effective permissions, embeddable in any JVM application: fold batches of the services' events
+ * into it (each batch with the offsets it reaches, atomically), ask it for decisions in-process, and prove what it
+ * holds with a digest. Deleting its folder and folding the same events again gives the same digest.
+ */
+public final class AuthzModel implements AutoCloseable {
+
+    /** Compiled policies kept in memory by default. */
+    public static final int DEFAULT_POLICY_CACHE = 10_000;
+
+    private final ModelStore store;
+    private final Authorizer authorizer;
+
+    private AuthzModel(ModelStore store, int compiledPolicyCapacity) {
+        this.store = store;
+        this.authorizer = new Authorizer(store, compiledPolicyCapacity);
+    }
+
+    public static AuthzModel open(Path folder) {
+        return open(folder, DEFAULT_POLICY_CACHE);
+    }
+
+    public static AuthzModel open(Path folder, int compiledPolicyCapacity) {
+        return new AuthzModel(ModelStore.open(folder), compiledPolicyCapacity);
+    }
+
+    /**
+     * Folds the events, in order, and records the offsets they bring the model to ({@code topic/partition} → next
+     * offset), in one atomic write: after a crash the model holds all of the batch or none of it.
+     */
+    public void apply(List<? extends SpecificRecord> events, Map<String, Long> offsets) {
+        ModelBatch batch = new ModelBatch(store);
+        events.forEach(event -> ModelFold.apply(batch, event));
+        store.apply(batch.changes(), offsets);
+    }
+
+    /** The input offsets the model reflects ({@code topic/partition} → next offset to read). */
+    public Map<String, Long> offsets() {
+        return store.offsets();
+    }
+
+    /** SHA-256 of everything the model holds, offsets included. */
+    public String digest() {
+        return store.digest();
+    }
+
+    public Authorization authorize(AuthorizationQuestion question) {
+        return authorizer.authorize(question);
+    }
+
+    /** Compiled policies in memory now (bounded). */
+    public int cachedPolicies() {
+        return authorizer.cachedPolicies();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

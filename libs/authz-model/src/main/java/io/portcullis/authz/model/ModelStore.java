@@ -1,0 +1,138 @@
+package io.portcullis.authz.model;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The read model's storage: one RocksDB folder of keys and values, and the input offsets they reflect. A batch of
+ * changes and the offsets it brings the model to are written in one atomic {@link WriteBatch}, so a crash never
+ * leaves half of a batch applied, and a restart resumes from the offsets stored with the last one.
+ */
+public final class ModelStore implements AutoCloseable {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    /** Offsets live under this prefix: {@code offset/<topic>/<partition>} → the next offset to read. */
+    static final String OFFSET_PREFIX = "offset/";
+
+    private final Options options;
+    private final LRUCache cache;
+    private final RocksDB db;
+    private final WriteOptions writeOptions = new WriteOptions();
+
+    private ModelStore(Path folder) throws RocksDBException {
+        // Point reads dominate: a block cache and bloom filters (measured 4-6 µs per get on 1M keys, toolchain.md).
+        this.cache = new LRUCache(64L * 1024 * 1024);
+        this.options = new Options().setCreateIfMissing(true)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
+        this.db = RocksDB.open(options, folder.toString());
+    }
+
+    public static ModelStore open(Path folder) {
+        try {
+            folder.toFile().mkdirs();
+            return new ModelStore(folder);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Cannot open the model at " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.ofNullable(db.get(bytes(key)));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Reading " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the changes (a null value deletes its key) and the offsets they bring the model to, atomically.
+     *
+     * @param offsets {@code topic/partition} → the next offset to read
+     */
+    public void apply(Map<String, byte[]> changes, Map<String, Long> offsets) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<String, byte[]> change : changes.entrySet()) {
+                if (change.getValue() == null) {
+                    batch.delete(bytes(change.getKey()));
+                } else {
+                    batch.put(bytes(change.getKey()), change.getValue());
+                }
+            }
+            for (Map.Entry<String, Long> offset : offsets.entrySet()) {
+                batch.put(bytes(OFFSET_PREFIX + offset.getKey()), bytes(Long.toString(offset.getValue())));
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Writing a batch of " + changes.size() + " changes failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The input offsets the model reflects: {@code topic/partition} → the next offset to read. */
+    public Map<String, Long> offsets() {
+        Map<String, Long> offsets = new LinkedHashMap<>();
+        try (RocksIterator it = db.newIterator()) {
+            for (it.seek(bytes(OFFSET_PREFIX)); it.isValid(); it.next()) {
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (!key.startsWith(OFFSET_PREFIX)) {
+                    break;
+                }
+                offsets.put(key.substring(OFFSET_PREFIX.length()), Long.parseLong(new String(it.value(), StandardCharsets.UTF_8)));
+            }
+        }
+        return offsets;
+    }
+
+    /**
+     * SHA-256 over every key and value in key order, offsets included: two models with the same digest hold the same
+     * permissions and reflect the same input. Reads the whole store: for checks, not for the hot path.
+     */
+    public String digest() {
+        try (RocksIterator it = db.newIterator()) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                sha.update(lengthOf(it.key()));
+                sha.update(it.key());
+                sha.update(lengthOf(it.value()));
+                sha.update(it.value());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] lengthOf(byte[] value) {
+        int n = value.length;
+        return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        writeOptions.close();
+        db.close();
+        options.close();
+        cache.close();
+    }
+}
