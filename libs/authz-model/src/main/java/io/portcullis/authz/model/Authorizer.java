@@ -4,6 +4,7 @@ import io.portcullis.authz.model.Authorization.Matched;
 import io.portcullis.authz.model.ModelEntries.AccessKey;
 import io.portcullis.authz.model.ModelEntries.CustomerPolicy;
 import io.portcullis.authz.model.ModelEntries.Group;
+import io.portcullis.authz.model.ModelEntries.Holdings;
 import io.portcullis.authz.model.ModelEntries.Node;
 import io.portcullis.authz.model.ModelEntries.Org;
 import io.portcullis.authz.model.ModelEntries.OrgPolicy;
@@ -58,11 +59,12 @@ public final class Authorizer {
         }
         Principal principal = found.get();
         User user = principal.user();
+        Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), user.id()), Holdings.class).orElse(Holdings.NONE);
         List<CompiledPolicy> identity = new ArrayList<>();
         List<Source> identitySources = new ArrayList<>();
-        user.inline().forEach((name, document) -> add(identity, identitySources, compile(document, PolicyKind.INLINE_USER),
+        own.inline().forEach((name, document) -> add(identity, identitySources, compile(document, PolicyKind.INLINE_USER),
                 new Source(name, null, "direct")));
-        for (String arn : user.attached()) {
+        for (String arn : own.attached()) {
             managed(view, arn).ifPresent(doc -> add(identity, identitySources, compile(doc.document(), PolicyKind.MANAGED),
                     new Source(arn, doc.version(), "direct")));
         }
@@ -72,20 +74,21 @@ public final class Authorizer {
                 continue;
             }
             String through = "group " + group.get().name();
-            group.get().inline().forEach((name, document) -> add(identity, identitySources, compile(document, PolicyKind.INLINE_GROUP),
+            Holdings held = view.get(ModelFold.groupPoliciesKey(principal.account(), groupId), Holdings.class).orElse(Holdings.NONE);
+            held.inline().forEach((name, document) -> add(identity, identitySources, compile(document, PolicyKind.INLINE_GROUP),
                     new Source(name, null, through)));
-            for (String arn : group.get().attached()) {
+            for (String arn : held.attached()) {
                 managed(view, arn).ifPresent(doc -> add(identity, identitySources, compile(doc.document(), PolicyKind.MANAGED),
                         new Source(arn, doc.version(), through)));
             }
         }
         Source boundarySource = null;
         CompiledPolicy boundary = null;
-        if (user.boundary() != null) {
-            Optional<Versioned> doc = managed(view, user.boundary());
+        if (own.boundary() != null) {
+            Optional<Versioned> doc = managed(view, own.boundary());
             if (doc.isPresent()) {
                 boundary = compile(doc.get().document(), PolicyKind.PERMISSIONS_BOUNDARY);
-                boundarySource = new Source(user.boundary(), doc.get().version(), "boundary");
+                boundarySource = new Source(own.boundary(), doc.get().version(), "boundary");
             }
         }
         String resourceAccount = question.resourceAccount() == null || question.resourceAccount().isEmpty() ? principal.account()

@@ -51,6 +51,16 @@ public final class AuthzModel implements AutoCloseable {
         return store.digest();
     }
 
+    /** The digest and the offsets it covers, from one snapshot. */
+    public ModelStore.Digest digestWithOffsets() {
+        return store.digestWithOffsets();
+    }
+
+    /** Forgets everything, to be folded again from the beginning of the topics. */
+    public void clear() {
+        store.clear();
+    }
+
     public Authorization authorize(AuthorizationQuestion question) {
         return authorizer.authorize(question);
     }

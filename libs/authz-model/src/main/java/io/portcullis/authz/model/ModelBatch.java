@@ -52,6 +52,11 @@ final class ModelBatch {
         get(key, type).ifPresent(value -> put(key, change.apply(value)));
     }
 
+    /** Changes the value at {@code key}, starting from {@code absent} when there is none. */
+    <T> void upsert(String key, Class<T> type, T absent, UnaryOperator<T> change) {
+        put(key, change.apply(get(key, type).orElse(absent)));
+    }
+
     Map<String, byte[]> changes() {
         return changes;
     }

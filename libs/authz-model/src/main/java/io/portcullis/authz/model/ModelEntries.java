@@ -5,13 +5,17 @@ import java.util.Map;
 
 /**
  * What the model keeps, one JSON value per key, so that a decision needs a handful of point reads: the principal,
- * its groups, the policies they name, and the organization nodes on the way from the root to the account.
+ * its groups, the policies they name, and the organization nodes on the way from the root to the account. What one
+ * service says is kept apart from what another says about the same entity (a user's name and groups from
+ * identity-service, its policies from policy-service): the topics are read independently, so an attachment may
+ * arrive before the user it names, and neither may be lost for it.
  *
  * <table>
  *   <tr><th>key</th><th>value</th></tr>
  *   <tr><td>{@code user/<account>/<userId>}</td><td>{@link User}</td></tr>
  *   <tr><td>{@code username/<account>/<lower-case name>}</td><td>the user id</td></tr>
  *   <tr><td>{@code group/<account>/<groupId>}</td><td>{@link Group}</td></tr>
+ *   <tr><td>{@code userpolicies/<account>/<userId>}, {@code grouppolicies/<account>/<groupId>}</td><td>{@link Holdings}</td></tr>
  *   <tr><td>{@code policy/<arn>}</td><td>{@link CustomerPolicy} (AWS managed policies come from iam-model's catalogue)</td></tr>
  *   <tr><td>{@code key/<accessKeyId>}</td><td>{@link AccessKey}</td></tr>
  *   <tr><td>{@code member/<account>}</td><td>the organization id</td></tr>
@@ -26,19 +30,22 @@ public final class ModelEntries {
     private ModelEntries() {
     }
 
-    /** A user: how it is named, its tags, groups (ids), attached policy ARNs, inline documents and boundary ARN. */
-    public record User(String id, String name, String arn, Map<String, String> tags, List<String> groups, List<String> attached,
-                       Map<String, String> inline, String boundary) {
+    /** A user as identity-service says: how it is named, its tags and its groups (ids). */
+    public record User(String id, String name, String arn, Map<String, String> tags, List<String> groups) {
         public User {
             tags = Map.copyOf(tags);
             groups = List.copyOf(groups);
-            attached = List.copyOf(attached);
-            inline = Map.copyOf(inline);
         }
     }
 
-    public record Group(String id, String name, String arn, List<String> attached, Map<String, String> inline) {
-        public Group {
+    public record Group(String id, String name, String arn) {
+    }
+
+    /** A user's or group's policies as policy-service says: attached ARNs, inline documents by name, the boundary's ARN. */
+    public record Holdings(List<String> attached, Map<String, String> inline, String boundary) {
+        public static final Holdings NONE = new Holdings(List.of(), Map.of(), null);
+
+        public Holdings {
             attached = List.copyOf(attached);
             inline = Map.copyOf(inline);
         }

@@ -3,6 +3,7 @@ package io.portcullis.authz.model;
 import io.portcullis.authz.model.ModelEntries.AccessKey;
 import io.portcullis.authz.model.ModelEntries.CustomerPolicy;
 import io.portcullis.authz.model.ModelEntries.Group;
+import io.portcullis.authz.model.ModelEntries.Holdings;
 import io.portcullis.authz.model.ModelEntries.Node;
 import io.portcullis.authz.model.ModelEntries.Org;
 import io.portcullis.authz.model.ModelEntries.OrgPolicy;
@@ -59,6 +60,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -76,14 +78,13 @@ final class ModelFold {
         if (event instanceof UserCreated e) {
             Map<String, String> tags = new HashMap<>();
             e.getTags().forEach(t -> tags.put(t.getKey(), t.getValue()));
-            batch.put(userKey(account, e.getUserId()), new User(e.getUserId(), e.getUserName(), e.getArn(), tags, List.of(), List.of(),
-                    Map.of(), null));
+            batch.put(userKey(account, e.getUserId()), new User(e.getUserId(), e.getUserName(), e.getArn(), tags, List.of()));
             batch.put(userNameKey(account, e.getUserName()), e.getUserId());
         } else if (event instanceof UserUpdated e) {
             batch.delete(userNameKey(account, e.getOldUserName()));
             batch.put(userNameKey(account, e.getNewUserName()), e.getUserId());
             batch.update(userKey(account, e.getUserId()), User.class, u -> new User(u.id(), e.getNewUserName(), e.getNewArn(), u.tags(),
-                    u.groups(), u.attached(), u.inline(), u.boundary()));
+                    u.groups()));
         } else if (event instanceof UserDeleted e) {
             batch.delete(userKey(account, e.getUserId()));
             batch.text(userNameKey(account, e.getUserName())).filter(e.getUserId()::equals)
@@ -95,19 +96,18 @@ final class ModelFold {
                     tags.keySet().removeIf(k -> k.equalsIgnoreCase(tag.getKey()));
                     tags.put(tag.getKey(), tag.getValue());
                 }
-                return new User(u.id(), u.name(), u.arn(), tags, u.groups(), u.attached(), u.inline(), u.boundary());
+                return new User(u.id(), u.name(), u.arn(), tags, u.groups());
             });
         } else if (event instanceof UserUntagged e) {
             batch.update(userKey(account, e.getUserId()), User.class, u -> {
                 Map<String, String> tags = new HashMap<>(u.tags());
                 e.getTagKeys().forEach(key -> tags.keySet().removeIf(k -> k.equalsIgnoreCase(key)));
-                return new User(u.id(), u.name(), u.arn(), tags, u.groups(), u.attached(), u.inline(), u.boundary());
+                return new User(u.id(), u.name(), u.arn(), tags, u.groups());
             });
         } else if (event instanceof GroupCreated e) {
-            batch.put(groupKey(account, e.getGroupId()), new Group(e.getGroupId(), e.getGroupName(), e.getArn(), List.of(), Map.of()));
+            batch.put(groupKey(account, e.getGroupId()), new Group(e.getGroupId(), e.getGroupName(), e.getArn()));
         } else if (event instanceof GroupUpdated e) {
-            batch.update(groupKey(account, e.getGroupId()), Group.class, g -> new Group(g.id(), e.getNewGroupName(), e.getNewArn(),
-                    g.attached(), g.inline()));
+            batch.update(groupKey(account, e.getGroupId()), Group.class, g -> new Group(g.id(), e.getNewGroupName(), e.getNewArn()));
         } else if (event instanceof GroupDeleted e) {
             batch.delete(groupKey(account, e.getGroupId()));
         } else if (event instanceof UserAddedToGroup e) {
@@ -133,29 +133,25 @@ final class ModelFold {
         } else if (event instanceof PolicyDeleted e) {
             batch.delete(policyKey(e.getPolicyArn()));
         } else if (event instanceof UserPolicyAttached e) {
-            batch.update(userKey(account, e.getUserId()), User.class, u -> withAttached(u, with(u.attached(), e.getPolicyArn())));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> attached(h, with(h.attached(), e.getPolicyArn())));
         } else if (event instanceof UserPolicyDetached e) {
-            batch.update(userKey(account, e.getUserId()), User.class, u -> withAttached(u, without(u.attached(), e.getPolicyArn())));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> attached(h, without(h.attached(), e.getPolicyArn())));
         } else if (event instanceof GroupPolicyAttached e) {
-            batch.update(groupKey(account, e.getGroupId()), Group.class, g -> new Group(g.id(), g.name(), g.arn(),
-                    with(g.attached(), e.getPolicyArn()), g.inline()));
+            holdings(batch, groupPoliciesKey(account, e.getGroupId()), h -> attached(h, with(h.attached(), e.getPolicyArn())));
         } else if (event instanceof GroupPolicyDetached e) {
-            batch.update(groupKey(account, e.getGroupId()), Group.class, g -> new Group(g.id(), g.name(), g.arn(),
-                    without(g.attached(), e.getPolicyArn()), g.inline()));
+            holdings(batch, groupPoliciesKey(account, e.getGroupId()), h -> attached(h, without(h.attached(), e.getPolicyArn())));
         } else if (event instanceof UserInlinePolicyPut e) {
-            batch.update(userKey(account, e.getUserId()), User.class, u -> withInline(u, e.getPolicyName(), e.getDocument()));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> inline(h, e.getPolicyName(), e.getDocument()));
         } else if (event instanceof UserInlinePolicyDeleted e) {
-            batch.update(userKey(account, e.getUserId()), User.class, u -> withInline(u, e.getPolicyName(), null));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> inline(h, e.getPolicyName(), null));
         } else if (event instanceof GroupInlinePolicyPut e) {
-            batch.update(groupKey(account, e.getGroupId()), Group.class, g -> new Group(g.id(), g.name(), g.arn(), g.attached(),
-                    changed(g.inline(), e.getPolicyName(), e.getDocument())));
+            holdings(batch, groupPoliciesKey(account, e.getGroupId()), h -> inline(h, e.getPolicyName(), e.getDocument()));
         } else if (event instanceof GroupInlinePolicyDeleted e) {
-            batch.update(groupKey(account, e.getGroupId()), Group.class, g -> new Group(g.id(), g.name(), g.arn(), g.attached(),
-                    changed(g.inline(), e.getPolicyName(), null)));
+            holdings(batch, groupPoliciesKey(account, e.getGroupId()), h -> inline(h, e.getPolicyName(), null));
         } else if (event instanceof UserPermissionsBoundarySet e) {
-            batch.update(userKey(account, e.getUserId()), User.class, u -> withBoundary(u, e.getPolicyArn()));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> new Holdings(h.attached(), h.inline(), e.getPolicyArn()));
         } else if (event instanceof UserPermissionsBoundaryDeleted e) {
-            batch.update(userKey(account, e.getUserId()), User.class, u -> withBoundary(u, null));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> new Holdings(h.attached(), h.inline(), null));
         } else if (event instanceof AccessKeyCreated e) {
             batch.put(keyKey(e.getAccessKeyId()), new AccessKey(account, e.getUserId(), e.getStatus(), e.getSealedSecret()));
         } else if (event instanceof KeyRotated e) {
@@ -236,6 +232,14 @@ final class ModelFold {
         return "username/" + account + "/" + userName.toLowerCase(Locale.ROOT);
     }
 
+    static String userPoliciesKey(String account, String userId) {
+        return "userpolicies/" + account + "/" + userId;
+    }
+
+    static String groupPoliciesKey(String account, String groupId) {
+        return "grouppolicies/" + account + "/" + groupId;
+    }
+
     static String groupKey(String account, String groupId) {
         return "group/" + account + "/" + groupId;
     }
@@ -265,19 +269,22 @@ final class ModelFold {
     }
 
     private static User withGroups(User u, List<String> groups) {
-        return new User(u.id(), u.name(), u.arn(), u.tags(), groups, u.attached(), u.inline(), u.boundary());
+        return new User(u.id(), u.name(), u.arn(), u.tags(), groups);
     }
 
-    private static User withAttached(User u, List<String> attached) {
-        return new User(u.id(), u.name(), u.arn(), u.tags(), u.groups(), attached, u.inline(), u.boundary());
+    /** Policies may arrive before the user or group they name (another topic): kept under its id all the same. */
+    private static void holdings(ModelBatch batch, String key, UnaryOperator<Holdings> change) {
+        batch.upsert(key, Holdings.class, Holdings.NONE, change);
+        batch.get(key, Holdings.class).filter(h -> h.attached().isEmpty() && h.inline().isEmpty() && h.boundary() == null)
+                .ifPresent(h -> batch.delete(key));
     }
 
-    private static User withInline(User u, String name, String document) {
-        return new User(u.id(), u.name(), u.arn(), u.tags(), u.groups(), u.attached(), changed(u.inline(), name, document), u.boundary());
+    private static Holdings attached(Holdings h, List<String> attached) {
+        return new Holdings(attached, h.inline(), h.boundary());
     }
 
-    private static User withBoundary(User u, String boundary) {
-        return new User(u.id(), u.name(), u.arn(), u.tags(), u.groups(), u.attached(), u.inline(), boundary);
+    private static Holdings inline(Holdings h, String name, String document) {
+        return new Holdings(h.attached(), changed(h.inline(), name, document), h.boundary());
     }
 
     private static AccessKey withStatus(AccessKey k, String status) {

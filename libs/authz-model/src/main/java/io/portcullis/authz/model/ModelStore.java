@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +14,10 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -105,17 +108,49 @@ public final class ModelStore implements AutoCloseable {
      * permissions and reflect the same input. Reads the whole store: for checks, not for the hot path.
      */
     public String digest() {
-        try (RocksIterator it = db.newIterator()) {
+        return digestWithOffsets().digest();
+    }
+
+    /** A digest and the offsets it covers, read from one snapshot while batches go on being written. */
+    public record Digest(String digest, Map<String, Long> offsets) {
+    }
+
+    public Digest digestWithOffsets() {
+        Snapshot snapshot = db.getSnapshot();
+        try (ReadOptions read = new ReadOptions().setSnapshot(snapshot); RocksIterator it = db.newIterator(read)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Map<String, Long> offsets = new LinkedHashMap<>();
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 sha.update(lengthOf(it.key()));
                 sha.update(it.key());
                 sha.update(lengthOf(it.value()));
                 sha.update(it.value());
+                String key = new String(it.key(), StandardCharsets.UTF_8);
+                if (key.startsWith(OFFSET_PREFIX)) {
+                    offsets.put(key.substring(OFFSET_PREFIX.length()), Long.parseLong(new String(it.value(), StandardCharsets.UTF_8)));
+                }
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return new Digest(HexFormat.of().formatHex(sha.digest()), offsets);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            db.releaseSnapshot(snapshot);
+        }
+    }
+
+    /** Deletes everything: the model is then empty and reflects no offset. */
+    public void clear() {
+        try (RocksIterator it = db.newIterator()) {
+            it.seekToLast();
+            if (!it.isValid()) {
+                return;
+            }
+            byte[] last = it.key();
+            byte[] end = Arrays.copyOf(last, last.length + 1);
+            it.seekToFirst();
+            db.deleteRange(it.key(), end);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("Clearing the model failed: " + e.getMessage(), e);
         }
     }
 

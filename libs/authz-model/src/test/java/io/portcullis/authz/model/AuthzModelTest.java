@@ -108,6 +108,16 @@ class AuthzModelTest {
     }
 
     @Test
+    void aPolicyThatArrivesBeforeItsUserIsKept() {
+        // The policy and identity topics are read independently: policy-service's event may come first.
+        AuthzModel model = model("m");
+        model.apply(List.of(new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "s3", ALLOW_S3)), Map.of());
+        assertThat(model.authorize(ask("s3:GetObject"))).isInstanceOf(Authorization.PrincipalNotFound.class);
+        model.apply(List.of(bob()), Map.of());
+        assertThat(decided(model.authorize(ask("s3:GetObject"))).isAllowed()).isTrue();
+    }
+
+    @Test
     void aGroupsManagedPolicyCountsAtItsDefaultVersion() {
         AuthzModel model = model("m");
         String arn = "arn:aws:iam::" + MEMBER + ":policy/S3";

@@ -15,6 +15,8 @@ public enum IamErrorCode {
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
     PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
     ACCESS_DENIED("AccessDenied", 403),
+    /** An access key that does not exist or is not Active, as AWS's STS and signing services answer it. */
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415),

@@ -1,0 +1,158 @@
+package io.portcullis.authz.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.portcullis.authz.config.AuthzConfig;
+import io.portcullis.authz.infra.ReadModel;
+import io.portcullis.authz.model.Authorization;
+import io.portcullis.authz.model.AuthorizationQuestion;
+import io.portcullis.iam.error.IamErrorCode;
+import io.portcullis.iam.error.Rejection;
+import io.portcullis.runtime.api.IamError;
+import io.portcullis.runtime.api.RejectedRequestException;
+import io.portcullis.runtime.api.StandardOpenApi;
+import io.portcullis.runtime.failure.ServiceUnavailableException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+
+/**
+ * "May principal P do action A on resource R?", answered from the read model as fresh as asked: {@code minimizeLatency}
+ * (as the model is now), {@code atLeastAsFresh} (every position the given consistency tokens name, so a write
+ * acknowledged by any service is reflected), {@code fullyConsistent} (everything committed to the event topics when
+ * the request arrived).
+ */
+@Path("/v1/authorize")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class AuthorizeResource {
+
+    private final ReadModel readModel;
+    private final AuthzConfig config;
+
+    public AuthorizeResource(ReadModel readModel, AuthzConfig config) {
+        this.readModel = readModel;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "Authorize", summary = "Decide a request as AWS would, explained on request")
+    @APIResponseSchema(value = AuthorizeResponse.class, responseCode = "200", responseDescription = "The decision")
+    @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,InvalidClientTokenId")
+    public Response authorize(AuthorizeRequest body) {
+        AuthorizeRequest request = Objects.requireNonNullElse(body, AuthorizeRequest.NONE);
+        AuthorizationQuestion question = question(request);
+        awaitFreshness(request.consistency());
+        Authorization answer = readModel.model().authorize(question);
+        if (answer instanceof Authorization.PrincipalNotFound notFound) {
+            return IamError.response(new Rejection(request.accessKeyId() != null ? IamErrorCode.INVALID_CLIENT_TOKEN_ID
+                    : IamErrorCode.NO_SUCH_ENTITY, notFound.message()));
+        }
+        String token = ModelTokens.token(readModel.model().offsets());
+        return Response.ok(AuthorizeResponse.of((Authorization.Decided) answer, Boolean.TRUE.equals(request.explain()), token)).build();
+    }
+
+    private static AuthorizationQuestion question(AuthorizeRequest request) {
+        List<String> problems = new ArrayList<>();
+        if ((request.principal() == null) == (request.accessKeyId() == null)) {
+            problems.add("exactly one of 'principal' and 'accessKeyId' must be given");
+        }
+        if (request.action() == null || request.action().isBlank()) {
+            problems.add("'action' must not be empty");
+        }
+        if (request.resource() == null || request.resource().isBlank()) {
+            problems.add("'resource' must not be empty");
+        }
+        if (request.resourceAccount() != null && !request.resourceAccount().matches("\\d{12}")) {
+            problems.add("'resourceAccount' must be 12 digits");
+        }
+        Map<String, List<String>> context = new HashMap<>();
+        if (request.context() != null) {
+            request.context().forEach((key, value) -> {
+                List<String> values = values(value);
+                if (values == null) {
+                    problems.add("context key '" + key + "' must be a string or a list of strings");
+                } else {
+                    context.put(key, values);
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            RejectedRequestException.refuseIf(Optional.of(Rejection.validationError(problems.size() + " validation error"
+                    + (problems.size() > 1 ? "s" : "") + " detected: " + String.join("; ", problems))));
+        }
+        return new AuthorizationQuestion(request.principal(), request.accessKeyId(), request.action(), request.resource(),
+                request.resourceAccount(), context);
+    }
+
+    private static List<String> values(JsonNode value) {
+        if (value != null && value.isTextual()) {
+            return List.of(value.asText());
+        }
+        if (value != null && value.isArray()) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode each : value) {
+                if (!each.isTextual()) {
+                    return null;
+                }
+                values.add(each.asText());
+            }
+            return values;
+        }
+        return null;
+    }
+
+    /** Waits for the freshness asked for; 503 when the model cannot get there within the timeout. */
+    private void awaitFreshness(JsonNode consistency) {
+        Map<String, Long> positions = wanted(consistency);
+        if (positions.isEmpty()) {
+            return;
+        }
+        try {
+            if (!readModel.feeder().awaitApplied(positions, config.consistencyTimeout())) {
+                throw new ServiceUnavailableException("The read model did not reach the freshness asked for within "
+                        + config.consistencyTimeout().toMillis() + " ms; retry.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("Interrupted while waiting for the read model.");
+        }
+    }
+
+    /** The positions ({@code topic/partition} → next offset) the model must have applied; none for minimizeLatency. */
+    private Map<String, Long> wanted(JsonNode consistency) {
+        if (consistency == null || consistency.isNull() || "minimizeLatency".equals(consistency.asText(null))) {
+            return Map.of();
+        }
+        if ("fullyConsistent".equals(consistency.asText(null))) {
+            return readModel.feeder().committedEnds();
+        }
+        if (consistency.isObject() && consistency.path("atLeastAsFresh").isArray()) {
+            Map<String, Long> positions = new HashMap<>();
+            for (JsonNode token : consistency.path("atLeastAsFresh")) {
+                try {
+                    ModelTokens.positions(token.asText()).forEach((key, offset) -> positions.merge(key, offset, Math::max));
+                } catch (IllegalArgumentException e) {
+                    RejectedRequestException.refuseIf(Optional.of(Rejection.validationError(e.getMessage())));
+                }
+            }
+            return positions;
+        }
+        RejectedRequestException.refuseIf(Optional.of(Rejection.validationError("'consistency' must be \"minimizeLatency\","
+                + " \"fullyConsistent\" or {\"atLeastAsFresh\": [tokens]}")));
+        return Map.of();
+    }
+}

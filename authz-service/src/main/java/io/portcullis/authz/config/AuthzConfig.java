@@ -1,0 +1,26 @@
+package io.portcullis.authz.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** What authz-service is told ({@code portcullis.authz.*}). */
+@ConfigMapping(prefix = "portcullis.authz")
+public interface AuthzConfig {
+
+    /**
+     * The read model's RocksDB folder. Rebuildable: deleting it and starting again folds the topics from the
+     * beginning into the same model. The launcher puts it under {@code .portcullis/data/authz}; on Kubernetes it is
+     * an {@code emptyDir}.
+     */
+    @WithDefault("target/authz-model")
+    String dataDir();
+
+    /** Compiled policies kept in memory. */
+    @WithDefault("10000")
+    int policyCache();
+
+    /** How long a request waits for the freshness it asked for before it is answered 503. */
+    @WithDefault("5S")
+    Duration consistencyTimeout();
+}
