@@ -6,7 +6,6 @@ import io.portcullis.org.domain.Handshake;
 import io.portcullis.org.domain.MemberAccount;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgPolicy;
-import io.portcullis.org.domain.OrgPolicyType;
 import io.portcullis.org.domain.OrgQueries;
 import io.portcullis.org.domain.Organization;
 import io.portcullis.org.domain.OrganizationalUnit;
@@ -143,9 +142,5 @@ public final class OrgResponses {
     }
 
     public record HandshakesResponse(List<HandshakeResponse> handshakes) {
-    }
-
-    static OrgPolicyType policyTypeOf(String name) {
-        return OrgPolicyType.parse(name).orElseThrow();
     }
 }

@@ -1,7 +1,6 @@
 package io.portcullis.org.domain;
 
 import io.portcullis.iam.error.Lookup;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,11 +126,6 @@ public final class OrgQueries {
     public static Lookup<CreateAccountStatus> createAccountStatus(OrgState state, String caller, String requestId) {
         return managed(state, caller).flatMap(org -> Lookup.of(state.createAccountStatus(org.id(), requestId),
                 OrgRejections::createAccountStatusNotFound));
-    }
-
-    /** A handshake's state now: an open one past its expiration is {@code EXPIRED}. */
-    public static Handshake.State stateOf(Handshake handshake, Instant now) {
-        return handshake.stateAt(now);
     }
 
     private static Lookup<Organization> parent(OrgState state, String caller, String parentId) {
