@@ -22,7 +22,9 @@ public record AuthorizeResponse(String decision, String blockedBy, List<MatchedS
     public record MatchedStatement(String policyType, String policy, String version, int statementIndex, String sid, boolean allow,
                                    String attachedThrough) {
         static MatchedStatement of(Authorization.Matched m) {
-            return new MatchedStatement(m.policyType(), m.policy(), m.version(), m.statementIndex(), m.sid(), m.allow(), m.attachedThrough());
+            // A statement without a Sid has none to show, rather than an empty one.
+            String sid = m.sid() == null || m.sid().isEmpty() ? null : m.sid();
+            return new MatchedStatement(m.policyType(), m.policy(), m.version(), m.statementIndex(), sid, m.allow(), m.attachedThrough());
         }
     }
 
