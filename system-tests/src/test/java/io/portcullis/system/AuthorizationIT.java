@@ -3,10 +3,14 @@ package io.portcullis.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.portcullis.custody.KeyRing;
 import io.portcullis.testkit.ServiceProcess;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +24,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * authz-service as packaged, two replicas, each folding every event topic into its own RocksDB model, deciding on
- * what identity-, policy- and org-service wrote: a user's inline policy allows, an SCP at its account's OU denies,
- * with AWS's message; a write's consistency token makes the next decision reflect it; both replicas hold the same
- * digest, and a replica whose data folder is deleted rebuilds the same model.
+ * what identity-, policy-, org- and credential-service wrote: a user's inline policy allows, an SCP at its account's
+ * OU denies, with AWS's message; a write's consistency token makes the next decision reflect it; a request signed by
+ * the AWS SDK with a key credential-service made is authenticated, the key's use reaching credential-service; both
+ * replicas hold the same digest, and a replica whose data folder is deleted rebuilds the same model.
  */
 class AuthorizationIT {
 
@@ -36,6 +45,9 @@ class AuthorizationIT {
     private static ServiceProcess identity;
     private static ServiceProcess policy;
     private static ServiceProcess org;
+    private static ServiceProcess credential;
+    /** A key-encryption key made for this run: credential-service seals with it, authz-service unseals. */
+    private static final String KEKS = KeyRing.generateEntry("authz-test");
     private static final List<ServiceProcess> authz = new ArrayList<>();
     private static final List<Path> folders = new ArrayList<>();
 
@@ -44,16 +56,18 @@ class AuthorizationIT {
         identity = ServiceProcess.startModule("identity-service", "identity-z", Map.of());
         policy = ServiceProcess.startModule("policy-service", "policy-z", Map.of());
         org = ServiceProcess.startModule("org-service", "org-z", Map.of());
+        credential = ServiceProcess.startModule("credential-service", "credential-z", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS));
         for (String instance : List.of("authz-a", "authz-b")) {
             Path folder = Files.createTempDirectory("portcullis-" + instance);
             folders.add(folder);
-            authz.add(ServiceProcess.startModule("authz-service", instance, Map.of("PORTCULLIS_AUTHZ_DATA_DIR", folder.toString())));
+            authz.add(ServiceProcess.startModule("authz-service", instance, authzEnvironment(folder)));
         }
     }
 
     @AfterAll
     static void stop() {
         authz.forEach(ServiceProcess::close);
+        credential.close();
         org.close();
         policy.close();
         identity.close();
@@ -122,9 +136,69 @@ class AuthorizationIT {
 
         authz.get(1).close();
         delete(folders.get(1));
-        authz.set(1, ServiceProcess.startModule("authz-service", "authz-b", Map.of("PORTCULLIS_AUTHZ_DATA_DIR", folders.get(1).toString())));
+        authz.set(1, ServiceProcess.startModule("authz-service", "authz-b", authzEnvironment(folders.get(1))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(digest(1)).isEqualTo(digest(0)));
         assertThat(digest(0)).isEqualTo(before);
+    }
+
+    @Test
+    void aRequestSignedWithAnAccessKeyIsAuthenticatedAndItsUseReachesCredentialService() {
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"cy\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> key = Http.post(Routes.accessKeys(credential, account, "cy"), "");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String keyId = field(key, "accessKeyId");
+        String token = key.headers().firstValue("Consistency-Token").orElseThrow();
+        AwsCredentialsIdentity credentials = AwsCredentialsIdentity.create(keyId, field(key, "secretAccessKey"));
+
+        HttpResponse<String> verified = authenticate(0, signed(credentials, "Action=ListUsers&Version=2010-05-08"), token);
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).contains("\"principalArn\":\"arn:aws:iam::" + account + ":user/cy\"").contains("\"accessKeyId\":\"" + keyId);
+        // Signed for one body, sent with another: refused with AWS's code
+        String tampered = signed(credentials, "Action=ListUsers&Version=2010-05-08").replace("\"body\":\"Action=ListUsers",
+                "\"body\":\"Action=DeleteUser");
+        HttpResponse<String> refused = authenticate(1, tampered, token);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"SignatureDoesNotMatch\"");
+
+        // The use reached credential-service (reported coarsely, after the answer)
+        String lastUsed = credential.baseUrl() + "/v1/accounts/" + account + "/access-keys/" + keyId + "/last-used";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(lastUsed, null).body())
+                .contains("\"serviceName\":\"iam\",\"region\":\"us-east-1\""));
+
+        // A deactivated key signs nothing
+        HttpResponse<String> off = Http.patch(Routes.accessKeys(credential, account, "cy") + "/" + keyId, "{\"status\":\"Inactive\"}");
+        assertThat(off.statusCode()).isEqualTo(204);
+        HttpResponse<String> inactive = authenticate(0, signed(credentials, "Action=ListUsers&Version=2010-05-08"),
+                off.headers().firstValue("Consistency-Token").orElseThrow());
+        assertThat(inactive.statusCode()).isEqualTo(403);
+        assertThat(inactive.body()).contains("\"code\":\"InvalidClientTokenId\"");
+    }
+
+    /** The JSON authz-service takes for a request the AWS SDK for Java v2 signed, as a receiving service would pass it on. */
+    private static String signed(AwsCredentialsIdentity credentials, String body) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://iam.portcullis.test/"))
+                .putHeader("Content-Type", "application/x-www-form-urlencoded").build();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(b -> b.identity(credentials).request(request)
+                .payload(() -> new ByteArrayInputStream(bytes))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")).request();
+        StringBuilder headers = new StringBuilder();
+        signed.headers().forEach((name, values) -> headers.append(headers.length() == 0 ? "" : ",").append('"').append(name).append("\":[")
+                .append(String.join(",", values.stream().map(v -> '"' + v + '"').toList())).append(']'));
+        return "{\"method\":\"POST\",\"path\":\"" + signed.getUri().getRawPath() + "\",\"headers\":{" + headers + "},\"body\":\"" + body
+                + "\",\"region\":\"us-east-1\",\"service\":\"iam\"";
+    }
+
+    private static HttpResponse<String> authenticate(int replica, String signedRequest, String token) {
+        return Http.post(authz.get(replica).baseUrl() + "/v1/authenticate", signedRequest + ",\"consistency\":{\"atLeastAsFresh\":[\""
+                + token + "\"]}}");
+    }
+
+    private static Map<String, String> authzEnvironment(Path folder) {
+        return Map.of("PORTCULLIS_AUTHZ_DATA_DIR", folder.toString(), "PORTCULLIS_CREDENTIAL_KEKS", KEKS,
+                "PORTCULLIS_AUTHZ_CREDENTIAL_URL", credential.baseUrl());
     }
 
     private static HttpResponse<String> authorize(int replica, String body) {

@@ -1,6 +1,5 @@
 package io.portcullis.authz.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.authz.config.AuthzConfig;
 import io.portcullis.authz.infra.ReadModel;
 import io.portcullis.authz.model.Authorization;
@@ -8,9 +7,7 @@ import io.portcullis.authz.model.AuthorizationQuestion;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.runtime.api.IamError;
-import io.portcullis.runtime.api.RejectedRequestException;
 import io.portcullis.runtime.api.StandardOpenApi;
-import io.portcullis.runtime.failure.ServiceUnavailableException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -55,7 +51,7 @@ public class AuthorizeResource {
     public Response authorize(AuthorizeRequest body) {
         AuthorizeRequest request = Objects.requireNonNullElse(body, AuthorizeRequest.NONE);
         AuthorizationQuestion question = question(request);
-        awaitFreshness(request.consistency());
+        Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         Authorization answer = readModel.model().authorize(question);
         if (answer instanceof Authorization.PrincipalNotFound notFound) {
             return IamError.response(new Rejection(request.accessKeyId() != null ? IamErrorCode.INVALID_CLIENT_TOKEN_ID
@@ -82,7 +78,7 @@ public class AuthorizeResource {
         Map<String, List<String>> context = new HashMap<>();
         if (request.context() != null) {
             request.context().forEach((key, value) -> {
-                List<String> values = values(value);
+                List<String> values = RequestChecks.strings(value);
                 if (values == null) {
                     problems.add("context key '" + key + "' must be a string or a list of strings");
                 } else {
@@ -90,69 +86,8 @@ public class AuthorizeResource {
                 }
             });
         }
-        if (!problems.isEmpty()) {
-            RejectedRequestException.refuseIf(Optional.of(Rejection.validationError(problems.size() + " validation error"
-                    + (problems.size() > 1 ? "s" : "") + " detected: " + String.join("; ", problems))));
-        }
+        RequestChecks.refuseIfAny(problems);
         return new AuthorizationQuestion(request.principal(), request.accessKeyId(), request.action(), request.resource(),
                 request.resourceAccount(), context);
-    }
-
-    private static List<String> values(JsonNode value) {
-        if (value != null && value.isTextual()) {
-            return List.of(value.asText());
-        }
-        if (value != null && value.isArray()) {
-            List<String> values = new ArrayList<>();
-            for (JsonNode each : value) {
-                if (!each.isTextual()) {
-                    return null;
-                }
-                values.add(each.asText());
-            }
-            return values;
-        }
-        return null;
-    }
-
-    /** Waits for the freshness asked for; 503 when the model cannot get there within the timeout. */
-    private void awaitFreshness(JsonNode consistency) {
-        Map<String, Long> positions = wanted(consistency);
-        if (positions.isEmpty()) {
-            return;
-        }
-        try {
-            if (!readModel.feeder().awaitApplied(positions, config.consistencyTimeout())) {
-                throw new ServiceUnavailableException("The read model did not reach the freshness asked for within "
-                        + config.consistencyTimeout().toMillis() + " ms; retry.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("Interrupted while waiting for the read model.");
-        }
-    }
-
-    /** The positions ({@code topic/partition} → next offset) the model must have applied; none for minimizeLatency. */
-    private Map<String, Long> wanted(JsonNode consistency) {
-        if (consistency == null || consistency.isNull() || "minimizeLatency".equals(consistency.asText(null))) {
-            return Map.of();
-        }
-        if ("fullyConsistent".equals(consistency.asText(null))) {
-            return readModel.feeder().committedEnds();
-        }
-        if (consistency.isObject() && consistency.path("atLeastAsFresh").isArray()) {
-            Map<String, Long> positions = new HashMap<>();
-            for (JsonNode token : consistency.path("atLeastAsFresh")) {
-                try {
-                    ModelTokens.positions(token.asText()).forEach((key, offset) -> positions.merge(key, offset, Math::max));
-                } catch (IllegalArgumentException e) {
-                    RejectedRequestException.refuseIf(Optional.of(Rejection.validationError(e.getMessage())));
-                }
-            }
-            return positions;
-        }
-        RejectedRequestException.refuseIf(Optional.of(Rejection.validationError("'consistency' must be \"minimizeLatency\","
-                + " \"fullyConsistent\" or {\"atLeastAsFresh\": [tokens]}")));
-        return Map.of();
     }
 }

@@ -3,6 +3,7 @@ package io.portcullis.authz.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What authz-service is told ({@code portcullis.authz.*}). */
 @ConfigMapping(prefix = "portcullis.authz")
@@ -23,4 +24,14 @@ public interface AuthzConfig {
     /** How long a request waits for the freshness it asked for before it is answered 503. */
     @WithDefault("5S")
     Duration consistencyTimeout();
+
+    /**
+     * credential-service's base URL, to report access key use to ({@code PORTCULLIS_AUTHZ_CREDENTIAL_URL}); absent: use is
+     * not reported.
+     */
+    Optional<String> credentialUrl();
+
+    /** A key's use is reported at most once per this interval from each replica: AWS records the first use per 15 minutes. */
+    @WithDefault("15M")
+    Duration keyUseInterval();
 }

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while the feeder is not reading the event topics (starting, or starting again after a failure). */
+/**
+ * Not ready until the model has caught up with what the event topics held when it started (a new replica rebuilds
+ * first), nor while the feeder is not reading them (starting again after a failure).
+ */
 @ApplicationScoped
 @Readiness
 public class ReadModelReadiness implements HealthCheck {
@@ -18,7 +21,10 @@ public class ReadModelReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Read model").status(readModel.feeder().isFeeding())
-                .withData("topics", readModel.feeder().isFeeding() ? "reading" : "not reading the event topics").build();
+        boolean feeding = readModel.feeder().isFeeding();
+        boolean caughtUp = readModel.feeder().hasCaughtUp();
+        return HealthCheckResponse.named("Read model").status(feeding && caughtUp)
+                .withData("topics", feeding ? "reading" : "not reading the event topics")
+                .withData("model", caughtUp ? "caught up" : "catching up with the event topics").build();
     }
 }

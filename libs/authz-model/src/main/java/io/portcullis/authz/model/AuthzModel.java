@@ -1,6 +1,8 @@
 package io.portcullis.authz.model;
 
+import io.portcullis.custody.KeyRing;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -63,6 +65,14 @@ public final class AuthzModel implements AutoCloseable {
 
     public Authorization authorize(AuthorizationQuestion question) {
         return authorizer.authorize(question);
+    }
+
+    /**
+     * Verifies SigV4 signatures with the keys this model holds, their secrets unsealed with {@code keys} (the same
+     * key-encryption keys credential-service seals with).
+     */
+    public Authenticator authenticator(KeyRing keys) {
+        return new Authenticator(store, keys, Clock.systemUTC());
     }
 
     /** Compiled policies in memory now (bounded). */

@@ -50,6 +50,10 @@ public final class ModelFeeder implements AutoCloseable {
     /** The consumer in use, so that {@link #close()} can wake it from a poll. */
     private volatile KafkaConsumer<String, byte[]> current;
     private volatile boolean feeding;
+    /** Latched once the model has reached what the topics held when it started reading them. */
+    private volatile boolean caughtUp;
+    /** What the topics held when they were (last) assigned: the target of {@link #hasCaughtUp()}. */
+    private volatile Map<String, Long> startEnds = Map.of();
 
     public ModelFeeder(AuthzModel model, String bootstrapServers, EventReader reader) {
         this.model = model;
@@ -68,6 +72,14 @@ public final class ModelFeeder implements AutoCloseable {
     /** True while a consumer reads (not while waiting to start again after a failure). */
     public boolean isFeeding() {
         return feeding;
+    }
+
+    /**
+     * True once the model has applied everything the event topics held when the feeder first read them: a replica
+     * started on an empty folder has then rebuilt the model, and answers as fresh as the others.
+     */
+    public boolean hasCaughtUp() {
+        return caughtUp;
     }
 
     /**
@@ -121,6 +133,9 @@ public final class ModelFeeder implements AutoCloseable {
                         refreshAt = System.nanoTime() + ASSIGNMENT_REFRESH.toNanos();
                     }
                     feeding = true;
+                    if (!caughtUp && reached(model.offsets(), startEnds)) {
+                        caughtUp = true;
+                    }
                     if (assigned.isEmpty()) {
                         // No service has created its event topic yet: nothing to read, nothing wrong.
                         Thread.sleep(200);
@@ -170,6 +185,9 @@ public final class ModelFeeder implements AutoCloseable {
         consumer.assign(partitions);
         Map<String, Long> before = model.offsets();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+        Map<String, Long> target = new HashMap<>();
+        ends.forEach((tp, end) -> target.put(key(tp), end));
+        startEnds = target;
         Map<String, Long> stored = before;
         if (ends.entrySet().stream().anyMatch(end -> before.getOrDefault(key(end.getKey()), 0L) > end.getValue())) {
             // The model reflects offsets these topics never reached: it was folded from other topics (recreated, or

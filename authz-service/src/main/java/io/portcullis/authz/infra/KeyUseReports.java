@@ -1,0 +1,63 @@
+package io.portcullis.authz.infra;
+
+import io.portcullis.authz.config.AuthzConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Tells credential-service that an access key signed a request, coarsely: at most once per key per interval from
+ * this replica, asynchronously, never on the request's path. A report that fails is tried again at the key's next
+ * use. credential-service records the first use of each 15-minute span, so reports from several replicas cost it
+ * nothing more.
+ */
+@ApplicationScoped
+public class KeyUseReports {
+
+    private static final Logger LOG = Logger.getLogger(KeyUseReports.class);
+
+    private final AuthzConfig config;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, Instant> lastReported = new ConcurrentHashMap<>();
+
+    KeyUseReports(AuthzConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void used(String account, String accessKeyId, String service, String region) {
+        if (config.credentialUrl().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = lastReported.get(accessKeyId);
+        if (last != null && now.isBefore(last.plus(config.keyUseInterval()))) {
+            return;
+        }
+        if (last == null ? lastReported.putIfAbsent(accessKeyId, now) != null : !lastReported.replace(accessKeyId, last, now)) {
+            return;
+        }
+        HttpRequest report = HttpRequest.newBuilder(URI.create(config.credentialUrl().get() + "/v1/accounts/" + account + "/access-keys/"
+                        + accessKeyId + "/last-used"))
+                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"serviceName\":\"" + service + "\",\"region\":\"" + region + "\",\"usedDate\":\""
+                        + now + "\"}"))
+                .build();
+        http.sendAsync(report, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null || response.statusCode() != 204) {
+                lastReported.remove(accessKeyId, now);
+                LOG.warnf("Reporting the use of %s failed (%s); reported again at its next use", accessKeyId,
+                        failure != null ? failure.toString() : "HTTP " + response.statusCode());
+            }
+        });
+    }
+}
