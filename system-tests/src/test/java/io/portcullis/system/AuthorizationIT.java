@@ -114,6 +114,19 @@ class AuthorizationIT {
                 .contains("\"message\":\"User: " + ana + " is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::b/k"
                         + " with an explicit deny in a service control policy\"");
 
+        // A batch on one snapshot, and the policies in force with where they come from
+        HttpResponse<String> batch = Http.post(authz.get(0).baseUrl() + "/v1/authorize/batch", "{\"requests\":[{\"principal\":\"" + ana
+                + "\",\"action\":\"s3:GetObject\",\"resource\":\"*\"},{\"principal\":\"" + ana + "\",\"action\":\"s3:PutObject\","
+                + "\"resource\":\"*\"},{\"principal\":\"arn:aws:iam::" + account + ":user/nobody\",\"action\":\"s3:GetObject\","
+                + "\"resource\":\"*\"}],\"consistency\":" + fresh + "}");
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.body()).containsSubsequence("\"decision\":\"allowed\"", "\"decision\":\"explicitDeny\"", "\"code\":\"NoSuchEntity\"");
+        HttpResponse<String> effective = Http.get(authz.get(1).baseUrl() + "/v1/accounts/" + account + "/users/ana/effective-permissions",
+                null);
+        assertThat(effective.statusCode()).as(effective.body()).isEqualTo(200);
+        assertThat(effective.body()).contains("\"policy\":\"s3\"").contains("\"attachedThrough\":\"direct\"")
+                .contains("\"policy\":\"" + scp + "\"").contains("\"attachedThrough\":\"scp " + ou + "\"");
+
         // Bad input and unknown principals get IAM-style errors
         assertThat(authorize(0, "{\"action\":\"s3:GetObject\",\"resource\":\"*\"}").body()).contains("\"code\":\"ValidationError\"");
         HttpResponse<String> nobody = authorize(0, "{\"principal\":\"arn:aws:iam::" + account + ":user/nobody\",\"action\":\"s3:GetObject\","

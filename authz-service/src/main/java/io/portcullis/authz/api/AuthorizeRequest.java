@@ -1,6 +1,10 @@
 package io.portcullis.authz.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.portcullis.authz.model.AuthorizationQuestion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,4 +25,36 @@ public record AuthorizeRequest(
         @Schema(description = "Answer the matched statements too") Boolean explain) {
 
     static final AuthorizeRequest NONE = new AuthorizeRequest(null, null, null, null, null, null, null, null);
+
+    /** The question this request asks; ValidationError (with every problem) when it is malformed. */
+    AuthorizationQuestion toQuestion() {
+        AuthorizeRequest request = this;
+        List<String> problems = new ArrayList<>();
+        if ((request.principal() == null) == (request.accessKeyId() == null)) {
+            problems.add("exactly one of 'principal' and 'accessKeyId' must be given");
+        }
+        if (request.action() == null || request.action().isBlank()) {
+            problems.add("'action' must not be empty");
+        }
+        if (request.resource() == null || request.resource().isBlank()) {
+            problems.add("'resource' must not be empty");
+        }
+        if (request.resourceAccount() != null && !request.resourceAccount().matches("\\d{12}")) {
+            problems.add("'resourceAccount' must be 12 digits");
+        }
+        Map<String, List<String>> context = new HashMap<>();
+        if (request.context() != null) {
+            request.context().forEach((key, value) -> {
+                List<String> values = RequestChecks.strings(value);
+                if (values == null) {
+                    problems.add("context key '" + key + "' must be a string or a list of strings");
+                } else {
+                    context.put(key, values);
+                }
+            });
+        }
+        RequestChecks.refuseIfAny(problems);
+        return new AuthorizationQuestion(request.principal(), request.accessKeyId(), request.action(), request.resource(),
+                request.resourceAccount(), context);
+    }
 }

@@ -15,10 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -50,7 +46,7 @@ public class AuthorizeResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity,InvalidClientTokenId")
     public Response authorize(AuthorizeRequest body) {
         AuthorizeRequest request = Objects.requireNonNullElse(body, AuthorizeRequest.NONE);
-        AuthorizationQuestion question = question(request);
+        AuthorizationQuestion question = request.toQuestion();
         Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         Authorization answer = readModel.model().authorize(question);
         if (answer instanceof Authorization.PrincipalNotFound notFound) {
@@ -59,35 +55,5 @@ public class AuthorizeResource {
         }
         String token = ModelTokens.token(readModel.model().offsets());
         return Response.ok(AuthorizeResponse.of((Authorization.Decided) answer, Boolean.TRUE.equals(request.explain()), token)).build();
-    }
-
-    private static AuthorizationQuestion question(AuthorizeRequest request) {
-        List<String> problems = new ArrayList<>();
-        if ((request.principal() == null) == (request.accessKeyId() == null)) {
-            problems.add("exactly one of 'principal' and 'accessKeyId' must be given");
-        }
-        if (request.action() == null || request.action().isBlank()) {
-            problems.add("'action' must not be empty");
-        }
-        if (request.resource() == null || request.resource().isBlank()) {
-            problems.add("'resource' must not be empty");
-        }
-        if (request.resourceAccount() != null && !request.resourceAccount().matches("\\d{12}")) {
-            problems.add("'resourceAccount' must be 12 digits");
-        }
-        Map<String, List<String>> context = new HashMap<>();
-        if (request.context() != null) {
-            request.context().forEach((key, value) -> {
-                List<String> values = RequestChecks.strings(value);
-                if (values == null) {
-                    problems.add("context key '" + key + "' must be a string or a list of strings");
-                } else {
-                    context.put(key, values);
-                }
-            });
-        }
-        RequestChecks.refuseIfAny(problems);
-        return new AuthorizationQuestion(request.principal(), request.accessKeyId(), request.action(), request.resource(),
-                request.resourceAccount(), context);
     }
 }

@@ -35,9 +35,11 @@ public final class Authenticator {
 
     /** Verifies the request as one for {@code service} in {@code region}, as the service that received it expects. */
     public Authentication authenticate(SignedRequest request, String region, String service) {
-        ModelBatch view = new ModelBatch(store);
-        SigV4Verifier<Signer> verifier = new SigV4Verifier<>(region, service, accessKeyId -> signer(view, accessKeyId), clock);
-        VerificationResult<Signer> result = verifier.verify(request);
+        VerificationResult<Signer> result;
+        try (ModelStore.View snapshot = store.snapshot()) {
+            ModelBatch view = new ModelBatch(snapshot);
+            result = new SigV4Verifier<>(region, service, (String accessKeyId) -> signer(view, accessKeyId), clock).verify(request);
+        }
         if (result instanceof VerificationResult.Verified<Signer> verified) {
             Signer signer = verified.principal();
             return new Authentication.Authenticated(signer.user().arn(), signer.account(), signer.user().id(), signer.accessKeyId(),

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Decides on the model, as AWS does: the principal's identity policies (its own and its groups', managed at their
@@ -45,12 +46,38 @@ public final class Authorizer {
         this.cache = new PolicyCache(compiledPolicyCapacity);
     }
 
-    /** A policy as evaluated, and where it came from (for the explanation). */
-    private record Source(String policy, String version, String attachedThrough) {
+    /** Decides one question on a snapshot of the model. */
+    public Authorization authorize(AuthorizationQuestion question) {
+        try (ModelStore.View snapshot = store.snapshot()) {
+            return authorize(question, new ModelBatch(snapshot));
+        }
     }
 
-    public Authorization authorize(AuthorizationQuestion question) {
-        ModelBatch view = new ModelBatch(store);
+    /** Decides every question on one snapshot of the model: no change lands between two of them. */
+    public List<Authorization> authorizeAll(List<AuthorizationQuestion> questions) {
+        try (ModelStore.View snapshot = store.snapshot()) {
+            ModelBatch view = new ModelBatch(snapshot);
+            return questions.stream().map(question -> authorize(question, view)).toList();
+        }
+    }
+
+    /** Every policy in force for the named user, or empty when the account has no such user. */
+    public Optional<EffectivePermissions> effectivePermissions(String account, String userName) {
+        try (ModelStore.View snapshot = store.snapshot()) {
+            ModelBatch view = new ModelBatch(snapshot);
+            return view.text(ModelFold.userNameKey(account, userName))
+                    .flatMap(userId -> view.get(ModelFold.userKey(account, userId), User.class))
+                    .map(user -> {
+                        Principal principal = new Principal(account, user);
+                        Set<String> managementAccounts = new HashSet<>();
+                        List<List<PolicyInForce>> scps = chain(view, account, SCP, managementAccounts);
+                        return new EffectivePermissions(user.arn(), identity(view, principal), boundary(view, principal), scps,
+                                managementAccounts.contains(account));
+                    });
+        }
+    }
+
+    private Authorization authorize(AuthorizationQuestion question, ModelBatch view) {
         Optional<Principal> found = principal(view, question);
         if (found.isEmpty()) {
             return new Authorization.PrincipalNotFound(question.accessKeyId() != null
@@ -59,61 +86,29 @@ public final class Authorizer {
         }
         Principal principal = found.get();
         User user = principal.user();
-        Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), user.id()), Holdings.class).orElse(Holdings.NONE);
-        List<CompiledPolicy> identity = new ArrayList<>();
-        List<Source> identitySources = new ArrayList<>();
-        own.inline().forEach((name, document) -> add(identity, identitySources, compile(document, PolicyKind.INLINE_USER),
-                new Source(name, null, "direct")));
-        for (String arn : own.attached()) {
-            managed(view, arn).ifPresent(doc -> add(identity, identitySources, compile(doc.document(), PolicyKind.MANAGED),
-                    new Source(arn, doc.version(), "direct")));
-        }
-        for (String groupId : user.groups()) {
-            Optional<Group> group = view.get(ModelFold.groupKey(principal.account(), groupId), Group.class);
-            if (group.isEmpty()) {
-                continue;
-            }
-            String through = "group " + group.get().name();
-            Holdings held = view.get(ModelFold.groupPoliciesKey(principal.account(), groupId), Holdings.class).orElse(Holdings.NONE);
-            held.inline().forEach((name, document) -> add(identity, identitySources, compile(document, PolicyKind.INLINE_GROUP),
-                    new Source(name, null, through)));
-            for (String arn : held.attached()) {
-                managed(view, arn).ifPresent(doc -> add(identity, identitySources, compile(doc.document(), PolicyKind.MANAGED),
-                        new Source(arn, doc.version(), through)));
-            }
-        }
-        Source boundarySource = null;
-        CompiledPolicy boundary = null;
-        if (own.boundary() != null) {
-            Optional<Versioned> doc = managed(view, own.boundary());
-            if (doc.isPresent()) {
-                boundary = compile(doc.get().document(), PolicyKind.PERMISSIONS_BOUNDARY);
-                boundarySource = new Source(own.boundary(), doc.get().version(), "boundary");
-            }
-        }
+        List<PolicyInForce> identitySources = identity(view, principal);
+        PolicyInForce boundarySource = boundary(view, principal);
         String resourceAccount = question.resourceAccount() == null || question.resourceAccount().isEmpty() ? principal.account()
                 : question.resourceAccount();
         Set<String> managementAccounts = new HashSet<>();
-        List<List<Source>> scpSources = new ArrayList<>();
-        List<List<CompiledPolicy>> scps = chain(view, principal.account(), SCP, PolicyKind.SERVICE_CONTROL_POLICY, scpSources,
-                managementAccounts);
-        List<List<Source>> rcpSources = new ArrayList<>();
-        List<List<CompiledPolicy>> rcps = chain(view, resourceAccount, RCP, PolicyKind.RESOURCE_CONTROL_POLICY, rcpSources,
-                managementAccounts);
+        List<List<PolicyInForce>> scpSources = chain(view, principal.account(), SCP, managementAccounts);
+        List<List<PolicyInForce>> rcpSources = chain(view, resourceAccount, RCP, managementAccounts);
 
-        PolicySet policies = new PolicySet(identity, boundary, scps, rcps, null, null, managementAccounts);
+        PolicySet policies = new PolicySet(compiled(identitySources), boundarySource == null ? null : compiled(boundarySource),
+                scpSources.stream().map(this::compiled).toList(), rcpSources.stream().map(this::compiled).toList(), null, null,
+                managementAccounts);
         AuthorizationRequest request = new AuthorizationRequest(user.arn(), user.tags(), question.action(), question.resource(),
                 question.resourceAccount() == null ? "" : question.resourceAccount(), question.context(), user.id());
         Decision decision = PolicyEvaluator.decide(policies, request);
 
         List<Matched> matched = new ArrayList<>();
         for (MatchedStatement m : decision.matchedStatements()) {
-            Source source = switch (m.policyType()) {
+            PolicyInForce source = switch (m.policyType()) {
                 case IDENTITY -> identitySources.get(m.policyIndex());
                 case BOUNDARY -> boundarySource;
                 case SCP -> scpSources.get(m.level()).get(m.policyIndex());
                 case RCP -> rcpSources.get(m.level()).get(m.policyIndex());
-                default -> new Source(null, null, m.policyType().jsonName());
+                default -> new PolicyInForce(m.policyType().jsonName(), null, null, m.policyType().jsonName(), null);
             };
             matched.add(new Matched(m.policyType().jsonName(), source.policy(), source.version(), m.statementIndex(), m.sid(), m.allow(),
                     source.attachedThrough()));
@@ -122,6 +117,52 @@ public final class Authorizer {
         return new Authorization.Decided(decision.name(), blockedBy, matched,
                 decision.isAllowed() ? null : AccessDeniedMessage.of(user.arn(), question.action(), question.resource(), decision),
                 user.arn());
+    }
+
+    /** The user's own policies (inline, then attached), then each group's, in the order joined. */
+    private static List<PolicyInForce> identity(ModelBatch view, Principal principal) {
+        List<PolicyInForce> found = new ArrayList<>();
+        Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), principal.user().id()), Holdings.class).orElse(Holdings.NONE);
+        held(view, own, "direct", found);
+        for (String groupId : principal.user().groups()) {
+            Optional<Group> group = view.get(ModelFold.groupKey(principal.account(), groupId), Group.class);
+            if (group.isPresent()) {
+                Holdings held = view.get(ModelFold.groupPoliciesKey(principal.account(), groupId), Holdings.class).orElse(Holdings.NONE);
+                held(view, held, "group " + group.get().name(), found);
+            }
+        }
+        return found;
+    }
+
+    /** Inline policies in name order (they have no version), then managed ones at their default version. */
+    private static void held(ModelBatch view, Holdings holdings, String through, List<PolicyInForce> found) {
+        new TreeMap<>(holdings.inline()).forEach((name, document) -> found.add(new PolicyInForce("identity", name, null, through, document)));
+        for (String arn : holdings.attached()) {
+            managed(view, arn).ifPresent(doc -> found.add(new PolicyInForce("identity", arn, doc.version(), through, doc.document())));
+        }
+    }
+
+    private static PolicyInForce boundary(ModelBatch view, Principal principal) {
+        Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), principal.user().id()), Holdings.class).orElse(Holdings.NONE);
+        return own.boundary() == null ? null : managed(view, own.boundary())
+                .map(doc -> new PolicyInForce("boundary", own.boundary(), doc.version(), "boundary", doc.document())).orElse(null);
+    }
+
+    private List<CompiledPolicy> compiled(List<PolicyInForce> policies) {
+        return policies.stream().map(this::compiled).toList();
+    }
+
+    private CompiledPolicy compiled(PolicyInForce policy) {
+        // A managed policy has a version; an inline one has none and counts against its user's or group's quota.
+        PolicyKind kind = switch (policy.policyType()) {
+            case "identity" -> policy.version() != null ? PolicyKind.MANAGED
+                    : policy.attachedThrough().startsWith("group ") ? PolicyKind.INLINE_GROUP : PolicyKind.INLINE_USER;
+            case "boundary" -> PolicyKind.PERMISSIONS_BOUNDARY;
+            case "scp" -> PolicyKind.SERVICE_CONTROL_POLICY;
+            case "rcp" -> PolicyKind.RESOURCE_CONTROL_POLICY;
+            default -> throw new IllegalStateException("No policy kind for " + policy.policyType());
+        };
+        return cache.compile(policy.document(), kind);
     }
 
     /** The user the question names, by ARN or by an Active access key. */
@@ -161,10 +202,9 @@ public final class Authorizer {
 
     /**
      * The levels of one organization policy type from the root down to the account (empty when the account is in no
-     * organization or the type is not enabled), and the organization's management account.
+     * organization or the type is not enabled); the organization's management account is added to {@code managementAccounts}.
      */
-    private List<List<CompiledPolicy>> chain(ModelBatch view, String account, String type, PolicyKind kind, List<List<Source>> sources,
-                                             Set<String> managementAccounts) {
+    private static List<List<PolicyInForce>> chain(ModelBatch view, String account, String type, Set<String> managementAccounts) {
         Optional<String> organizationId = view.text(ModelFold.memberKey(account));
         Optional<Org> org = organizationId.flatMap(id -> view.get(ModelFold.orgKey(id), Org.class));
         if (org.isEmpty()) {
@@ -186,31 +226,20 @@ public final class Authorizer {
             nodes.add(0, node.get());
             id = node.get().parent();
         }
-        List<List<CompiledPolicy>> levels = new ArrayList<>();
+        String policyType = SCP.equals(type) ? "scp" : "rcp";
+        List<List<PolicyInForce>> levels = new ArrayList<>();
         for (int level = 0; level < nodes.size(); level++) {
-            List<CompiledPolicy> compiled = new ArrayList<>();
-            List<Source> levelSources = new ArrayList<>();
+            List<PolicyInForce> policies = new ArrayList<>();
             for (String policyId : nodes.get(level).attached()) {
                 Optional<OrgPolicy> policy = view.get(ModelFold.orgPolicyKey(org.get().id(), policyId), OrgPolicy.class)
                         .filter(p -> p.type().equals(type));
                 if (policy.isPresent()) {
-                    compiled.add(compile(policy.get().content(), kind));
-                    levelSources.add(new Source(policyId, null, (SCP.equals(type) ? "scp " : "rcp ") + path.get(level)));
+                    policies.add(new PolicyInForce(policyType, policyId, null, policyType + " " + path.get(level), policy.get().content()));
                 }
             }
-            levels.add(compiled);
-            sources.add(levelSources);
+            levels.add(policies);
         }
         return levels;
-    }
-
-    private CompiledPolicy compile(String document, PolicyKind kind) {
-        return cache.compile(document, kind);
-    }
-
-    private static void add(List<CompiledPolicy> policies, List<Source> sources, CompiledPolicy policy, Source source) {
-        policies.add(policy);
-        sources.add(source);
     }
 
     /** How many compiled policies are cached now (bounded by the capacity given). */

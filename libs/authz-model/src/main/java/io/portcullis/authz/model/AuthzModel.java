@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -65,6 +66,16 @@ public final class AuthzModel implements AutoCloseable {
 
     public Authorization authorize(AuthorizationQuestion question) {
         return authorizer.authorize(question);
+    }
+
+    /** Decides every question on one snapshot of the model (AWS's batch: no change lands between two answers). */
+    public List<Authorization> authorizeAll(List<AuthorizationQuestion> questions) {
+        return authorizer.authorizeAll(questions);
+    }
+
+    /** Every policy in force for the user and where it comes from; empty when the account has no such user. */
+    public Optional<EffectivePermissions> effectivePermissions(String account, String userName) {
+        return authorizer.effectivePermissions(account, userName);
     }
 
     /**

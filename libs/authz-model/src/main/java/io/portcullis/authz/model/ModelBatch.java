@@ -20,10 +20,10 @@ final class ModelBatch {
     /** Map entries in key order, so every replica writes the same bytes for the same state and digests agree. */
     static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
-    private final ModelStore store;
+    private final ModelReader store;
     private final Map<String, byte[]> changes = new LinkedHashMap<>();
 
-    ModelBatch(ModelStore store) {
+    ModelBatch(ModelReader store) {
         this.store = store;
     }
 

@@ -26,7 +26,28 @@ import org.rocksdb.WriteOptions;
  * changes and the offsets it brings the model to are written in one atomic {@link WriteBatch}, so a crash never
  * leaves half of a batch applied, and a restart resumes from the offsets stored with the last one.
  */
-public final class ModelStore implements AutoCloseable {
+public final class ModelStore implements ModelReader, AutoCloseable {
+
+    /** The store as it was when the view was taken: reads see no later write. Close it to release the snapshot. */
+    public final class View implements ModelReader, AutoCloseable {
+        private final Snapshot snapshot = db.getSnapshot();
+        private final ReadOptions read = new ReadOptions().setSnapshot(snapshot);
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            try {
+                return Optional.ofNullable(db.get(read, bytes(key)));
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("Reading " + key + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            read.close();
+            db.releaseSnapshot(snapshot);
+        }
+    }
 
     static {
         RocksDB.loadLibrary();
@@ -57,6 +78,12 @@ public final class ModelStore implements AutoCloseable {
         }
     }
 
+    /** A consistent view of the store as it is now. */
+    public View snapshot() {
+        return new View();
+    }
+
+    @Override
     public Optional<byte[]> get(String key) {
         try {
             return Optional.ofNullable(db.get(bytes(key)));

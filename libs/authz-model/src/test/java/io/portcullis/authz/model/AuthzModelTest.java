@@ -153,6 +153,44 @@ class AuthzModelTest {
     }
 
     @Test
+    void effectivePermissionsListEveryPolicyInForceAndWhereItComesFrom() {
+        AuthzModel model = model("m");
+        List<SpecificRecord> events = new ArrayList<>(organization(DENY_S3, null));
+        String arn = "arn:aws:iam::" + MEMBER + ":policy/ReadOnly";
+        events.addAll(List.of(bob(), new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "s3", ALLOW_S3),
+                new GroupCreated(envelope(MEMBER, "GroupCreated"), "AGPADEVSDEVSDEVSDEVSD", "Devs", "/", "arn:aws:iam::" + MEMBER + ":group/Devs",
+                        Instant.EPOCH),
+                new UserAddedToGroup(envelope(MEMBER, "UserAddedToGroup"), "AGPADEVSDEVSDEVSDEVSD", "Devs", BOB, "bob"),
+                new PolicyCreated(envelope(MEMBER, "PolicyCreated"), "ANPAREADREADREADREADR", "ReadOnly", "/", arn, null, ALLOW_GET, "v1",
+                        Instant.EPOCH, List.of()),
+                new GroupPolicyAttached(envelope(MEMBER, "GroupPolicyAttached"), "AGPADEVSDEVSDEVSDEVSD", "Devs", arn),
+                new UserPermissionsBoundarySet(envelope(MEMBER, "UserPermissionsBoundarySet"), BOB, "bob", arn)));
+        model.apply(events, Map.of());
+
+        EffectivePermissions effective = model.effectivePermissions(MEMBER, "BOB").orElseThrow();
+        assertThat(effective.principalArn()).isEqualTo(BOB_ARN);
+        assertThat(effective.identity()).containsExactly(new PolicyInForce("identity", "s3", null, "direct", ALLOW_S3),
+                new PolicyInForce("identity", arn, "v1", "group Devs", ALLOW_GET));
+        assertThat(effective.boundary()).isEqualTo(new PolicyInForce("boundary", arn, "v1", "boundary", ALLOW_GET));
+        assertThat(effective.serviceControlPolicies()).hasSize(3);
+        assertThat(effective.serviceControlPolicies().get(1)).extracting(PolicyInForce::policy).containsExactly("p-FullAWSAccess", "p-ouscp0001");
+        assertThat(effective.managementAccount()).isFalse();
+        assertThat(model.effectivePermissions(MEMBER, "nobody")).isEmpty();
+    }
+
+    @Test
+    void aBatchIsDecidedOnOneSnapshot() {
+        AuthzModel model = model("m");
+        model.apply(List.of(bob(), new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "get", ALLOW_GET)), Map.of());
+        List<Authorization> answers = model.authorizeAll(List.of(ask("s3:GetObject"), ask("s3:PutObject"),
+                AuthorizationQuestion.of("arn:aws:iam::" + MEMBER + ":user/nobody", "s3:GetObject", "*")));
+        assertThat(answers).hasSize(3);
+        assertThat(decided(answers.get(0)).isAllowed()).isTrue();
+        assertThat(decided(answers.get(1)).decision()).isEqualTo("implicitDeny");
+        assertThat(answers.get(2)).isInstanceOf(Authorization.PrincipalNotFound.class);
+    }
+
+    @Test
     void theCallerCannotClaimToBeSomeoneElseThroughTheContext() {
         AuthzModel model = model("m");
         String onlyMallory = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
