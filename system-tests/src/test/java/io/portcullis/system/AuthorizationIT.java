@@ -127,6 +127,17 @@ class AuthorizationIT {
         assertThat(effective.body()).contains("\"policy\":\"s3\"").contains("\"attachedThrough\":\"direct\"")
                 .contains("\"policy\":\"" + scp + "\"").contains("\"attachedThrough\":\"scp " + ou + "\"");
 
+        // Simulation: the stored user with a deny added for the simulation only, then documents alone
+        HttpResponse<String> simulated = Http.post(authz.get(0).baseUrl() + "/v1/simulate", "{\"policySourceArn\":\"" + ana
+                + "\",\"policyInputList\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"*\"}]}],\"actionNames\":[\"s3:GetObject\",\"s3:ListBucket\"]}");
+        assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
+        assertThat(simulated.body()).containsSubsequence("\"evalActionName\":\"s3:GetObject\"", "\"evalDecision\":\"explicitDeny\"",
+                "\"evalActionName\":\"s3:ListBucket\"", "\"evalDecision\":\"allowed\"");
+        HttpResponse<String> custom = Http.post(authz.get(1).baseUrl() + "/v1/simulate", "{\"policyInputList\":[\"" + ALLOW_S3
+                + "\"],\"actionNames\":[\"s3:GetObject\",\"ec2:RunInstances\"]}");
+        assertThat(custom.body()).containsSubsequence("\"evalDecision\":\"allowed\"", "\"evalDecision\":\"implicitDeny\"");
+
         // Bad input and unknown principals get IAM-style errors
         assertThat(authorize(0, "{\"action\":\"s3:GetObject\",\"resource\":\"*\"}").body()).contains("\"code\":\"ValidationError\"");
         HttpResponse<String> nobody = authorize(0, "{\"principal\":\"arn:aws:iam::" + account + ":user/nobody\",\"action\":\"s3:GetObject\","

@@ -22,6 +22,7 @@ import io.portcullis.policylang.validate.PolicyType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -85,22 +86,84 @@ public final class Authorizer {
                     : "The principal " + question.principal() + " does not exist.");
         }
         Principal principal = found.get();
+        return decide(view, principal, identity(view, principal), boundary(view, principal), question.action(), question.resource(),
+                question.resourceAccount(), question.context());
+    }
+
+    /**
+     * AWS's SimulatePrincipalPolicy (a stored user's policies, with extra ones, another boundary, or caller context) and
+     * SimulateCustomPolicy (the documents given, no stored principal): one decision per action and resource, on one
+     * snapshot. Empty when the simulation names a user the model does not hold.
+     */
+    public Optional<List<SimulationResult>> simulate(Simulation simulation) {
+        try (ModelStore.View snapshot = store.snapshot()) {
+            ModelBatch view = new ModelBatch(snapshot);
+            Principal principal;
+            List<PolicyInForce> identity = new ArrayList<>();
+            PolicyInForce boundary;
+            if (simulation.policySourceArn() != null) {
+                Optional<Principal> found = principal(view, new AuthorizationQuestion(simulation.policySourceArn(), null, "*", "*", null,
+                        Map.of()));
+                if (found.isEmpty()) {
+                    return Optional.empty();
+                }
+                principal = found.get();
+                identity.addAll(identity(view, principal));
+                boundary = boundary(view, principal);
+            } else {
+                principal = null;
+                boundary = null;
+            }
+            for (int i = 0; i < simulation.policyInputList().size(); i++) {
+                identity.add(new PolicyInForce("identity", "policyInputList[" + i + "]", SIMULATION_INPUT, "simulation",
+                        simulation.policyInputList().get(i)));
+            }
+            if (simulation.permissionsBoundary() != null) {
+                boundary = new PolicyInForce("boundary", "permissionsBoundaryPolicyInputList[0]", SIMULATION_INPUT, "boundary",
+                        simulation.permissionsBoundary());
+            }
+            List<SimulationResult> results = new ArrayList<>();
+            for (String action : simulation.actionNames()) {
+                for (String resource : simulation.resourceArns()) {
+                    Authorization.Decided decided = principal == null
+                            ? decide(view, simulation.callerArn(), identity, boundary, action, resource, simulation.resourceOwner(),
+                            simulation.context())
+                            : decide(view, principal, identity, boundary, action, resource, simulation.resourceOwner(), simulation.context());
+                    results.add(new SimulationResult(action, resource, decided));
+                }
+            }
+            return Optional.of(results);
+        }
+    }
+
+    /** What stands for a policy given to a simulation as its version: it is checked as a managed policy. */
+    private static final String SIMULATION_INPUT = "input";
+
+    private Authorization.Decided decide(ModelBatch view, Principal principal, List<PolicyInForce> identitySources, PolicyInForce boundarySource,
+                                         String action, String resource, String resourceAccountAsked, Map<String, List<String>> context) {
         User user = principal.user();
-        List<PolicyInForce> identitySources = identity(view, principal);
-        PolicyInForce boundarySource = boundary(view, principal);
-        String resourceAccount = question.resourceAccount() == null || question.resourceAccount().isEmpty() ? principal.account()
-                : question.resourceAccount();
+        String resourceAccount = resourceAccountAsked == null || resourceAccountAsked.isEmpty() ? principal.account() : resourceAccountAsked;
         Set<String> managementAccounts = new HashSet<>();
         List<List<PolicyInForce>> scpSources = chain(view, principal.account(), SCP, managementAccounts);
         List<List<PolicyInForce>> rcpSources = chain(view, resourceAccount, RCP, managementAccounts);
+        return evaluate(identitySources, boundarySource, scpSources, rcpSources, managementAccounts, new AuthorizationRequest(user.arn(),
+                user.tags(), action, resource, resourceAccountAsked == null ? "" : resourceAccountAsked, context, user.id()));
+    }
 
+    /** A custom-policy simulation: no stored principal, so no tags, groups or organization; the caller ARN as given. */
+    private Authorization.Decided decide(ModelBatch view, String callerArn, List<PolicyInForce> identitySources, PolicyInForce boundarySource,
+                                         String action, String resource, String resourceAccount, Map<String, List<String>> context) {
+        return evaluate(identitySources, boundarySource, List.of(), List.of(), Set.of(), new AuthorizationRequest(callerArn, Map.of(), action,
+                resource, resourceAccount == null ? "" : resourceAccount, context, null));
+    }
+
+    private Authorization.Decided evaluate(List<PolicyInForce> identitySources, PolicyInForce boundarySource,
+                                           List<List<PolicyInForce>> scpSources, List<List<PolicyInForce>> rcpSources,
+                                           Set<String> managementAccounts, AuthorizationRequest request) {
         PolicySet policies = new PolicySet(compiled(identitySources), boundarySource == null ? null : compiled(boundarySource),
                 scpSources.stream().map(this::compiled).toList(), rcpSources.stream().map(this::compiled).toList(), null, null,
                 managementAccounts);
-        AuthorizationRequest request = new AuthorizationRequest(user.arn(), user.tags(), question.action(), question.resource(),
-                question.resourceAccount() == null ? "" : question.resourceAccount(), question.context(), user.id());
         Decision decision = PolicyEvaluator.decide(policies, request);
-
         List<Matched> matched = new ArrayList<>();
         for (MatchedStatement m : decision.matchedStatements()) {
             PolicyInForce source = switch (m.policyType()) {
@@ -110,13 +173,13 @@ public final class Authorizer {
                 case RCP -> rcpSources.get(m.level()).get(m.policyIndex());
                 default -> new PolicyInForce(m.policyType().jsonName(), null, null, m.policyType().jsonName(), null);
             };
-            matched.add(new Matched(m.policyType().jsonName(), source.policy(), source.version(), m.statementIndex(), m.sid(), m.allow(),
-                    source.attachedThrough()));
+            matched.add(new Matched(m.policyType().jsonName(), source.policy(), SIMULATION_INPUT.equals(source.version()) ? null
+                    : source.version(), m.statementIndex(), m.sid(), m.allow(), source.attachedThrough()));
         }
         String blockedBy = decision.blockedBy().map(PolicyType::jsonName).orElse(null);
         return new Authorization.Decided(decision.name(), blockedBy, matched,
-                decision.isAllowed() ? null : AccessDeniedMessage.of(user.arn(), question.action(), question.resource(), decision),
-                user.arn());
+                decision.isAllowed() ? null : AccessDeniedMessage.of(request.principal(), request.action(), request.resource(), decision),
+                request.principal());
     }
 
     /** The user's own policies (inline, then attached), then each group's, in the order joined. */

@@ -73,6 +73,11 @@ public final class AuthzModel implements AutoCloseable {
         return authorizer.authorizeAll(questions);
     }
 
+    /** AWS's policy simulation, in both forms ({@link Simulation}); empty when it names a user the model does not hold. */
+    public Optional<List<SimulationResult>> simulate(Simulation simulation) {
+        return authorizer.simulate(simulation);
+    }
+
     /** Every policy in force for the user and where it comes from; empty when the account has no such user. */
     public Optional<EffectivePermissions> effectivePermissions(String account, String userName) {
         return authorizer.effectivePermissions(account, userName);

@@ -179,6 +179,29 @@ class AuthzModelTest {
     }
 
     @Test
+    void simulationsAddPoliciesToAStoredUserOrDecideOnTheDocumentsAlone() {
+        AuthzModel model = model("m");
+        model.apply(List.of(bob(), new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "get", ALLOW_GET)), Map.of());
+
+        // SimulatePrincipalPolicy: the stored policies, plus a deny given for the simulation only
+        List<SimulationResult> principal = model.simulate(new Simulation(BOB_ARN, null, List.of(DENY_S3), null,
+                List.of("s3:GetObject", "s3:PutObject"), List.of("*"), null, Map.of())).orElseThrow();
+        assertThat(principal).extracting(r -> r.decision().decision()).containsExactly("explicitDeny", "explicitDeny");
+        assertThat(principal.get(0).decision().matchedStatements()).contains(
+                new Authorization.Matched("identity", "policyInputList[0]", null, 0, "NoS3", false, "simulation"));
+        // Without the extra policy, the stored one decides; with another boundary, the boundary narrows
+        assertThat(model.simulate(new Simulation(BOB_ARN, null, List.of(), ALLOW_S3.replace("s3:*", "s3:PutObject"),
+                List.of("s3:GetObject"), List.of("*"), null, Map.of())).orElseThrow().get(0).decision().blockedBy()).isEqualTo("boundary");
+        // SimulateCustomPolicy: the documents alone
+        List<SimulationResult> custom = model.simulate(new Simulation(null, null, List.of(ALLOW_GET), null, List.of("s3:GetObject",
+                "s3:DeleteObject"), List.of("arn:aws:s3:::b/k"), null, Map.of())).orElseThrow();
+        assertThat(custom).extracting(r -> r.evalActionName() + "=" + r.decision().decision())
+                .containsExactly("s3:GetObject=allowed", "s3:DeleteObject=implicitDeny");
+        assertThat(model.simulate(new Simulation("arn:aws:iam::" + MEMBER + ":user/nobody", null, List.of(), null, List.of("s3:GetObject"),
+                List.of("*"), null, Map.of()))).isEmpty();
+    }
+
+    @Test
     void aBatchIsDecidedOnOneSnapshot() {
         AuthzModel model = model("m");
         model.apply(List.of(bob(), new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "get", ALLOW_GET)), Map.of());
