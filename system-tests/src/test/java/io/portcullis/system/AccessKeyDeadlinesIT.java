@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.portcullis.custody.KeyRing;
-import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.Envelopes;
 import io.portcullis.events.credential.AccessKeyExpired;
 import io.portcullis.events.credential.AccessKeyStatusChanged;
 import io.portcullis.events.credential.AccessKeyUsed;
@@ -140,7 +140,7 @@ class AccessKeyDeadlinesIT {
     }
 
     private static String actorOf(SpecificRecord event) {
-        return ((EventEnvelope) event.get(event.getSchema().getField("envelope").pos())).getActor();
+        return Envelopes.of(event).getActor();
     }
 
     private static String status(String key, String status) {

@@ -3,6 +3,7 @@ package io.portcullis.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.portcullis.events.Envelopes;
 import io.portcullis.events.EventEnvelope;
 import io.portcullis.events.identity.GroupDeleted;
 import io.portcullis.events.identity.UserDeleted;
@@ -329,7 +330,7 @@ class IdentityAndPolicyIT {
     }
 
     private static EventEnvelope envelope(SpecificRecord event) {
-        return (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
+        return Envelopes.of(event);
     }
 
     private static String userIdOf(HttpResponse<String> created) {

@@ -48,12 +48,13 @@ public class AuthorizeResource {
         AuthorizeRequest request = Objects.requireNonNullElse(body, AuthorizeRequest.NONE);
         AuthorizationQuestion question = request.toQuestion();
         Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
+        // The token is read before the decision: the snapshot it is made on reflects at least these offsets.
+        String token = ModelTokens.token(readModel.model().offsets());
         Authorization answer = readModel.model().authorize(question);
         if (answer instanceof Authorization.PrincipalNotFound notFound) {
             return IamError.response(new Rejection(request.accessKeyId() != null ? IamErrorCode.INVALID_CLIENT_TOKEN_ID
                     : IamErrorCode.NO_SUCH_ENTITY, notFound.message()));
         }
-        String token = ModelTokens.token(readModel.model().offsets());
         return Response.ok(AuthorizeResponse.of((Authorization.Decided) answer, Boolean.TRUE.equals(request.explain()), token)).build();
     }
 }

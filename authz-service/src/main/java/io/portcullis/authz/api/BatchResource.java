@@ -65,6 +65,8 @@ public class BatchResource {
         }
         Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         boolean explain = Boolean.TRUE.equals(request.explain());
+        // Read before the decisions: the snapshot they are made on reflects at least these offsets.
+        String token = ModelTokens.token(readModel.model().offsets());
         List<BatchResult> results = new ArrayList<>();
         for (Authorization answer : readModel.model().authorizeAll(questions)) {
             if (answer instanceof Authorization.Decided decided) {
@@ -75,6 +77,6 @@ public class BatchResource {
                         new IamError.Detail("NoSuchEntity", ((Authorization.PrincipalNotFound) answer).message(), null)));
             }
         }
-        return new BatchResponse(results, ModelTokens.token(readModel.model().offsets()));
+        return new BatchResponse(results, token);
     }
 }

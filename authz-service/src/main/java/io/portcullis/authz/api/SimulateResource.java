@@ -81,6 +81,8 @@ public class SimulateResource {
         SimulateRequest request = Objects.requireNonNullElse(body, SimulateRequest.NONE);
         Simulation simulation = simulation(request);
         Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
+        // Read before the simulation: the snapshot it runs on reflects at least these offsets.
+        String token = ModelTokens.token(readModel.model().offsets());
         Optional<List<SimulationResult>> results = readModel.model().simulate(simulation);
         if (results.isEmpty()) {
             return IamError.response(new Rejection(IamErrorCode.NO_SUCH_ENTITY, "The user " + request.policySourceArn() + " cannot be found."));
@@ -89,7 +91,7 @@ public class SimulateResource {
                 r.decision().decision(), r.decision().blockedBy(),
                 r.decision().matchedStatements().stream().map(AuthorizeResponse.MatchedStatement::of).toList(), r.decision().message()))
                 .toList();
-        return Response.ok(new SimulateResponse(evaluations, ModelTokens.token(readModel.model().offsets()))).build();
+        return Response.ok(new SimulateResponse(evaluations, token)).build();
     }
 
     private static Simulation simulation(SimulateRequest request) {

@@ -1,5 +1,7 @@
 package io.portcullis.authz.infra;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.portcullis.authz.config.AuthzConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -29,9 +31,24 @@ public class KeyUseReports {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Instant> lastReported = new ConcurrentHashMap<>();
 
-    KeyUseReports(AuthzConfig config, Clock clock) {
+    private final ObjectMapper json;
+
+    KeyUseReports(AuthzConfig config, Clock clock, ObjectMapper json) {
         this.config = config;
         this.clock = clock;
+        this.json = json;
+    }
+
+    /** credential-service's {@code PUT …/last-used} body. */
+    private record Use(String serviceName, String region, Instant usedDate) {
+    }
+
+    private String body(Use use) {
+        try {
+            return json.writeValueAsString(use);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void used(String account, String accessKeyId, String service, String region) {
@@ -49,8 +66,7 @@ public class KeyUseReports {
         HttpRequest report = HttpRequest.newBuilder(URI.create(config.credentialUrl().get() + "/v1/accounts/" + account + "/access-keys/"
                         + accessKeyId + "/last-used"))
                 .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"serviceName\":\"" + service + "\",\"region\":\"" + region + "\",\"usedDate\":\""
-                        + now + "\"}"))
+                .PUT(HttpRequest.BodyPublishers.ofString(body(new Use(service, region, now))))
                 .build();
         http.sendAsync(report, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null || response.statusCode() != 204) {

@@ -154,10 +154,10 @@ public final class OrgDecider implements Decider<OrgCommand, OrgState, NoFacts, 
 
     /** Enabling a type attaches its AWS managed policy to the root, every OU and every account, as AWS does. */
     private Decision<OrgEvent> enablePolicyType(EnablePolicyType c, Organization org, OrgState state) {
-        OrgPolicyType type = OrgPolicyType.parse(c.policyType()).orElseThrow();
         if (!org.rootId().equals(c.rootId())) {
             return Decision.reject(OrgRejections.rootNotFound());
         }
+        OrgPolicyType type = OrgPolicyType.parse(c.policyType()).orElseThrow();
         if (org.isEnabled(type)) {
             return Decision.reject(OrgRejections.policyTypeAlreadyEnabled());
         }

@@ -304,9 +304,4 @@ public final class Authorizer {
         }
         return levels;
     }
-
-    /** How many compiled policies are cached now (bounded by the capacity given). */
-    public int cachedPolicies() {
-        return cache.size();
-    }
 }

@@ -91,11 +91,6 @@ public final class AuthzModel implements AutoCloseable {
         return new Authenticator(store, keys, Clock.systemUTC());
     }
 
-    /** Compiled policies in memory now (bounded). */
-    public int cachedPolicies() {
-        return authorizer.cachedPolicies();
-    }
-
     @Override
     public void close() {
         store.close();

@@ -45,6 +45,8 @@ public final class ModelFeeder implements AutoCloseable {
     private final Thread thread;
     private final Object applied = new Object();
     private volatile boolean running = true;
+    /** What {@link #pause} waits on, so that closing the feeder does not wait out a pause. */
+    private final Object stopping = new Object();
     /** Asks for the topics' committed ends ({@link #committedEnds()}); made on first use, guarded by this feeder. */
     private KafkaConsumer<String, byte[]> ends;
     /** The consumer in use, so that {@link #close()} can wake it from a poll. */
@@ -138,7 +140,7 @@ public final class ModelFeeder implements AutoCloseable {
                     }
                     if (assigned.isEmpty()) {
                         // No service has created its event topic yet: nothing to read, nothing wrong.
-                        Thread.sleep(200);
+                        pause(Duration.ofMillis(200));
                         continue;
                     }
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
@@ -161,16 +163,13 @@ public final class ModelFeeder implements AutoCloseable {
                         }
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             } catch (WakeupException e) {
                 // close(): the loop ends as running is false.
             } catch (RuntimeException e) {
                 feeding = false;
                 LOG.log(System.Logger.Level.WARNING, "The model feeder stopped ({0}); starting again from the stored offsets in 1 s",
                         e.toString());
-                sleep();
+                pause(Duration.ofSeconds(1));
             }
         }
         feeding = false;
@@ -232,17 +231,26 @@ public final class ModelFeeder implements AutoCloseable {
         return tp.topic() + "/" + tp.partition();
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits before looking again; {@link #close()} ends the wait at once. */
+    private void pause(Duration duration) {
+        synchronized (stopping) {
+            if (!running) {
+                return;
+            }
+            try {
+                stopping.wait(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     @Override
     public void close() {
         running = false;
+        synchronized (stopping) {
+            stopping.notifyAll();
+        }
         KafkaConsumer<String, byte[]> consumer = current;
         if (consumer != null) {
             consumer.wakeup();

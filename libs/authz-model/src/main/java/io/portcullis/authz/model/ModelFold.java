@@ -8,7 +8,7 @@ import io.portcullis.authz.model.ModelEntries.Node;
 import io.portcullis.authz.model.ModelEntries.Org;
 import io.portcullis.authz.model.ModelEntries.OrgPolicy;
 import io.portcullis.authz.model.ModelEntries.User;
-import io.portcullis.events.EventEnvelope;
+import io.portcullis.events.Envelopes;
 import io.portcullis.events.Tag;
 import io.portcullis.events.credential.AccessKeyCreated;
 import io.portcullis.events.credential.AccessKeyDeleted;
@@ -74,7 +74,7 @@ final class ModelFold {
     }
 
     static void apply(ModelBatch batch, SpecificRecord event) {
-        String account = envelope(event).getAccountId();
+        String account = Envelopes.of(event).getAccountId();
         if (event instanceof UserCreated e) {
             Map<String, String> tags = new HashMap<>();
             e.getTags().forEach(t -> tags.put(t.getKey(), t.getValue()));
@@ -218,10 +218,6 @@ final class ModelFold {
     private static void joined(ModelBatch batch, String org, String account, String parent) {
         batch.put(memberKey(account), org);
         batch.put(nodeKey(org, account), new Node(parent, List.of()));
-    }
-
-    static EventEnvelope envelope(SpecificRecord event) {
-        return (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
     }
 
     static String userKey(String account, String userId) {

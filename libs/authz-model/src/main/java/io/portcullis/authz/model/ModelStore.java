@@ -60,6 +60,11 @@ public final class ModelStore implements ModelReader, AutoCloseable {
     private final LRUCache cache;
     private final RocksDB db;
     private final WriteOptions writeOptions = new WriteOptions();
+    /**
+     * The offsets as last written, kept in memory beside the store: every answer names them and the feeder compares
+     * against them on every poll, so they are read from RocksDB once, at open, and updated with each write.
+     */
+    private volatile Map<String, Long> offsets;
 
     private ModelStore(Path folder) throws RocksDBException {
         // Point reads dominate: a block cache and bloom filters (measured 4-6 µs per get on 1M keys, toolchain.md).
@@ -67,6 +72,7 @@ public final class ModelStore implements ModelReader, AutoCloseable {
         this.options = new Options().setCreateIfMissing(true)
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
         this.db = RocksDB.open(options, folder.toString());
+        this.offsets = storedOffsets();
     }
 
     public static ModelStore open(Path folder) {
@@ -110,6 +116,11 @@ public final class ModelStore implements ModelReader, AutoCloseable {
                 batch.put(bytes(OFFSET_PREFIX + offset.getKey()), bytes(Long.toString(offset.getValue())));
             }
             db.write(writeOptions, batch);
+            if (!offsets.isEmpty()) {
+                Map<String, Long> after = new LinkedHashMap<>(this.offsets);
+                after.putAll(offsets);
+                this.offsets = Map.copyOf(after);
+            }
         } catch (RocksDBException e) {
             throw new IllegalStateException("Writing a batch of " + changes.size() + " changes failed: " + e.getMessage(), e);
         }
@@ -117,6 +128,10 @@ public final class ModelStore implements ModelReader, AutoCloseable {
 
     /** The input offsets the model reflects: {@code topic/partition} → the next offset to read. */
     public Map<String, Long> offsets() {
+        return offsets;
+    }
+
+    private Map<String, Long> storedOffsets() {
         Map<String, Long> offsets = new LinkedHashMap<>();
         try (RocksIterator it = db.newIterator()) {
             for (it.seek(bytes(OFFSET_PREFIX)); it.isValid(); it.next()) {
@@ -127,7 +142,7 @@ public final class ModelStore implements ModelReader, AutoCloseable {
                 offsets.put(key.substring(OFFSET_PREFIX.length()), Long.parseLong(new String(it.value(), StandardCharsets.UTF_8)));
             }
         }
-        return offsets;
+        return Map.copyOf(offsets);
     }
 
     /**
@@ -176,6 +191,7 @@ public final class ModelStore implements ModelReader, AutoCloseable {
             byte[] end = Arrays.copyOf(last, last.length + 1);
             it.seekToFirst();
             db.deleteRange(it.key(), end);
+            offsets = Map.of();
         } catch (RocksDBException e) {
             throw new IllegalStateException("Clearing the model failed: " + e.getMessage(), e);
         }

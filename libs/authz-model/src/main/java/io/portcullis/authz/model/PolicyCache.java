@@ -30,8 +30,4 @@ final class PolicyCache {
     synchronized CompiledPolicy compile(String text, PolicyKind kind) {
         return compiled.computeIfAbsent(new Key(kind, text), key -> PolicyCompiler.compile(key.text(), key.kind()));
     }
-
-    synchronized int size() {
-        return compiled.size();
-    }
 }

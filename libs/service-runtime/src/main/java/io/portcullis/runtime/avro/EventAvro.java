@@ -2,6 +2,7 @@ package io.portcullis.runtime.avro;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.portcullis.events.Envelopes;
 import io.portcullis.events.EventEnvelope;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,7 +43,7 @@ public final class EventAvro implements AutoCloseable {
 
     /** The envelope every Portcullis event carries as its {@code envelope} field. */
     public static EventEnvelope envelopeOf(SpecificRecord event) {
-        return (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
+        return Envelopes.of(event);
     }
 
     @Override
