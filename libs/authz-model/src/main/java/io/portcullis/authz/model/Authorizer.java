@@ -17,6 +17,7 @@ import io.portcullis.policylang.evaluate.Decision;
 import io.portcullis.policylang.evaluate.MatchedStatement;
 import io.portcullis.policylang.evaluate.PolicyEvaluator;
 import io.portcullis.policylang.evaluate.PolicySet;
+import io.portcullis.policylang.evaluate.PrincipalOrganization;
 import io.portcullis.policylang.validate.PolicyKind;
 import io.portcullis.policylang.validate.PolicyType;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  * default version, and inline), its permissions boundary, the SCPs from its organization's root down to its
  * account and the RCPs from the root down to the resource's account (the management accounts exempt), evaluated by
  * the policy library. What the engine derives about the principal ({@code aws:PrincipalArn}, {@code aws:username},
- * {@code aws:userid}, {@code aws:PrincipalTag/*}, …) comes from the model, never from the question.
+ * {@code aws:userid}, {@code aws:PrincipalTag/*}, {@code aws:PrincipalOrgID}, {@code aws:PrincipalOrgPaths}, …) comes from the model, never from the question.
  */
 public final class Authorizer {
 
@@ -71,7 +72,7 @@ public final class Authorizer {
                     .map(user -> {
                         Principal principal = new Principal(account, user);
                         Set<String> managementAccounts = new HashSet<>();
-                        List<List<PolicyInForce>> scps = chain(view, account, SCP, managementAccounts);
+                        List<List<PolicyInForce>> scps = chain(view, placement(view, account), SCP, managementAccounts);
                         return new EffectivePermissions(user.arn(), identity(view, principal), boundary(view, principal), scps,
                                 managementAccounts.contains(account));
                     });
@@ -144,10 +145,13 @@ public final class Authorizer {
         User user = principal.user();
         String resourceAccount = resourceAccountAsked == null || resourceAccountAsked.isEmpty() ? principal.account() : resourceAccountAsked;
         Set<String> managementAccounts = new HashSet<>();
-        List<List<PolicyInForce>> scpSources = chain(view, principal.account(), SCP, managementAccounts);
-        List<List<PolicyInForce>> rcpSources = chain(view, resourceAccount, RCP, managementAccounts);
+        Optional<Placement> placement = placement(view, principal.account());
+        List<List<PolicyInForce>> scpSources = chain(view, placement, SCP, managementAccounts);
+        List<List<PolicyInForce>> rcpSources = chain(view, resourceAccount.equals(principal.account()) ? placement
+                : placement(view, resourceAccount), RCP, managementAccounts);
         return evaluate(identitySources, boundarySource, scpSources, rcpSources, managementAccounts, new AuthorizationRequest(user.arn(),
-                user.tags(), action, resource, resourceAccountAsked == null ? "" : resourceAccountAsked, context, user.id()));
+                user.tags(), action, resource, resourceAccountAsked == null ? "" : resourceAccountAsked, context, user.id(),
+                placement.map(Placement::principalOrganization).orElse(null)));
     }
 
     /** A custom-policy simulation: no stored principal, so no tags, groups or organization; the caller ARN as given. */
@@ -264,18 +268,24 @@ public final class Authorizer {
     }
 
     /**
-     * The levels of one organization policy type from the root down to the account (empty when the account is in no
-     * organization or the type is not enabled); the organization's management account is added to {@code managementAccounts}.
+     * Where an account sits: its organization, and the ids from the root down to the account with their nodes. Empty
+     * when the account is in no organization the model holds.
      */
-    private static List<List<PolicyInForce>> chain(ModelBatch view, String account, String type, Set<String> managementAccounts) {
+    private record Placement(Org org, List<String> path, List<Node> nodes) {
+
+        /** {@code aws:PrincipalOrgID} and {@code aws:PrincipalOrgPaths}: the root and OUs down to the account's parent. */
+        PrincipalOrganization principalOrganization() {
+            StringBuilder orgPath = new StringBuilder(org.id()).append('/');
+            path.subList(0, Math.max(0, path.size() - 1)).forEach(id -> orgPath.append(id).append('/'));
+            return new PrincipalOrganization(org.id(), orgPath.toString());
+        }
+    }
+
+    private static Optional<Placement> placement(ModelBatch view, String account) {
         Optional<String> organizationId = view.text(ModelFold.memberKey(account));
         Optional<Org> org = organizationId.flatMap(id -> view.get(ModelFold.orgKey(id), Org.class));
         if (org.isEmpty()) {
-            return List.of();
-        }
-        managementAccounts.add(org.get().managementAccountId());
-        if (!org.get().enabledPolicyTypes().contains(type)) {
-            return List.of();
+            return Optional.empty();
         }
         List<String> path = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
@@ -289,12 +299,31 @@ public final class Authorizer {
             nodes.add(0, node.get());
             id = node.get().parent();
         }
+        return Optional.of(new Placement(org.get(), path, nodes));
+    }
+
+    /**
+     * The levels of one organization policy type from the root down to the account (empty when the account is in no
+     * organization or the type is not enabled); the organization's management account is added to {@code managementAccounts}.
+     */
+    private static List<List<PolicyInForce>> chain(ModelBatch view, Optional<Placement> placement, String type,
+                                                   Set<String> managementAccounts) {
+        if (placement.isEmpty()) {
+            return List.of();
+        }
+        Org org = placement.get().org();
+        managementAccounts.add(org.managementAccountId());
+        if (!org.enabledPolicyTypes().contains(type)) {
+            return List.of();
+        }
+        List<String> path = placement.get().path();
+        List<Node> nodes = placement.get().nodes();
         String policyType = SCP.equals(type) ? "scp" : "rcp";
         List<List<PolicyInForce>> levels = new ArrayList<>();
         for (int level = 0; level < nodes.size(); level++) {
             List<PolicyInForce> policies = new ArrayList<>();
             for (String policyId : nodes.get(level).attached()) {
-                Optional<OrgPolicy> policy = view.get(ModelFold.orgPolicyKey(org.get().id(), policyId), OrgPolicy.class)
+                Optional<OrgPolicy> policy = view.get(ModelFold.orgPolicyKey(org.id(), policyId), OrgPolicy.class)
                         .filter(p -> p.type().equals(type));
                 if (policy.isPresent()) {
                     policies.add(new PolicyInForce(policyType, policyId, null, policyType + " " + path.get(level), policy.get().content()));

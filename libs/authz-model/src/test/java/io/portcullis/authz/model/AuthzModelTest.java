@@ -299,6 +299,39 @@ class AuthzModelTest {
     }
 
     @Test
+    void theDataPerimeterRcpLetsInPrincipalsOfTheOrganizationOnlyWhoseOrgIdAndPathComeFromTheModel() {
+        // AWS's data perimeter: deny S3 on the organization's resources to principals from outside it
+        String perimeter = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Perimeter\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringNotEqualsIfExists\":{\"aws:PrincipalOrgID\":\"" + ORG
+                + "\"}}}]}";
+        String onlyTheOu = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"StringLike\":{\"aws:PrincipalOrgPaths\":\"" + ORG + "/" + ROOT + "/" + OU + "/*\"}}}]}";
+        AuthzModel model = model("m");
+        String outsider = "999988887777";
+        String dan = "AIDADANDANDANDANDANDA";
+        List<SpecificRecord> events = new ArrayList<>(organization(null, perimeter));
+        events.add(bob());
+        events.add(new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "s3", onlyTheOu));
+        events.add(new UserCreated(envelope(outsider, "UserCreated"), dan, "dan", "/", "arn:aws:iam::" + outsider + ":user/dan", Instant.EPOCH,
+                List.of()));
+        events.add(new UserInlinePolicyPut(envelope(outsider, "UserInlinePolicyPut"), dan, "dan", "s3", ALLOW_S3));
+        model.apply(events, Map.of());
+
+        // bob, in the member account under the OU: the perimeter lets him in, his OU path matches his own policy
+        assertThat(decided(model.authorize(new AuthorizationQuestion(BOB_ARN, null, "s3:GetObject", "arn:aws:s3:::b/k", MEMBER,
+                Map.of("aws:PrincipalOrgID", List.of("o-claimed0000"))))).isAllowed()).isTrue();
+        // dan, in an account outside any organization, on a resource of the member account: the perimeter denies,
+        // and claiming the organization's id in the context changes nothing
+        Authorization.Decided denied = decided(model.authorize(new AuthorizationQuestion("arn:aws:iam::" + outsider + ":user/dan", null,
+                "s3:GetObject", "arn:aws:s3:::b/k", MEMBER, Map.of("aws:PrincipalOrgID", List.of(ORG)))));
+        assertThat(denied.decision()).isEqualTo("explicitDeny");
+        assertThat(denied.blockedBy()).isEqualTo("rcp");
+        // and on his own account's resource, where no RCP applies, his own policy allows
+        assertThat(decided(model.authorize(new AuthorizationQuestion("arn:aws:iam::" + outsider + ":user/dan", null, "s3:GetObject",
+                "arn:aws:s3:::b/k", null, Map.of()))).isAllowed()).isTrue();
+    }
+
+    @Test
     void anActiveAccessKeyNamesItsUserAndAnInactiveOneNobody() {
         AuthzModel model = model("m");
         model.apply(List.of(bob(), new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "s3", ALLOW_S3),

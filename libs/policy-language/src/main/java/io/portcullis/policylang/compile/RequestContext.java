@@ -9,9 +9,10 @@ import java.util.Map;
  * One request prepared once for evaluation: the action lower-cased and split at its service prefix,
  * the principal's ARN read, and every context key lower-cased (condition keys are case-insensitive).
  * Keys AWS derives from the principal ({@code aws:PrincipalArn}, {@code aws:PrincipalAccount},
- * {@code aws:username}, {@code aws:PrincipalTag/...}, {@code aws:PrincipalType}, {@code aws:ResourceAccount})
- * are the engine's: whatever the caller put under those names (and under {@code aws:userid},
- * {@code aws:PrincipalOrgID} and the other principal keys the caller cannot vouch for) is dropped, so no caller
+ * {@code aws:username}, {@code aws:PrincipalTag/...}, {@code aws:PrincipalType}, {@code aws:ResourceAccount},
+ * {@code aws:userid}, {@code aws:PrincipalOrgID}, {@code aws:PrincipalOrgPaths})
+ * are the engine's: whatever the caller put under those names (and the other principal keys the caller cannot
+ * vouch for) is dropped, so no caller
  * can claim another principal's identity or tags by passing context through.
  */
 public final class RequestContext {
@@ -83,9 +84,12 @@ public final class RequestContext {
      * @param principalId the principal's unique id, exposed as {@code aws:userid}; null when not known
      * @param resourceAccount the account that owns the resource; empty or null means the principal's account
      * @param context further context keys, each with one or more values
+     * @param principalOrgId the organization of the principal's account ({@code aws:PrincipalOrgID}); null when none
+     * @param principalOrgPath its path there ({@code aws:PrincipalOrgPaths}, {@code o-…/r-…/ou-…/}); null when none
      */
     public static RequestContext of(String principalArn, Map<String, String> principalTags, String principalId, String action,
-                                    String resource, String resourceAccount, Map<String, List<String>> context) {
+                                    String resource, String resourceAccount, Map<String, List<String>> context,
+                                    String principalOrgId, String principalOrgPath) {
         Map<String, String[]> values = new HashMap<>();
         context.forEach((key, list) -> {
             String lower = key.toLowerCase(Locale.ROOT);
@@ -97,6 +101,10 @@ public final class RequestContext {
                 values.put(("aws:principaltag/" + key).toLowerCase(Locale.ROOT), new String[] {value}));
         if (principalId != null && !principalId.isEmpty()) {
             values.put("aws:userid", new String[] {principalId});
+        }
+        if (principalOrgId != null && !principalOrgId.isEmpty()) {
+            values.put("aws:principalorgid", new String[] {principalOrgId});
+            values.put("aws:principalorgpaths", new String[] {principalOrgPath});
         }
         return new RequestContext(principalArn, action, resource, resourceAccount, values);
     }

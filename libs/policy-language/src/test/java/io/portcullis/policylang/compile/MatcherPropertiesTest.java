@@ -150,7 +150,7 @@ class MatcherPropertiesTest {
     }
 
     private static RequestContext request(String action) {
-        return RequestContext.of("arn:aws:iam::111122223333:user/alice", Map.of(), null, action, "*", "", Map.of());
+        return RequestContext.of("arn:aws:iam::111122223333:user/alice", Map.of(), null, action, "*", "", Map.of(), null, null);
     }
 
     private static String globRegex(String pattern) {
