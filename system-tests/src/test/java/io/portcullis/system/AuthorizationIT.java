@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,13 +53,19 @@ class AuthorizationIT {
     private static final String KEKS = KeyRing.generateEntry("authz-test");
     private static final List<ServiceProcess> authz = new ArrayList<>();
     private static final List<Path> folders = new ArrayList<>();
+    /** A rotation's grace period: long enough to use the old key once more, short enough to wait for its end. */
+    private static final int GRACE_SECONDS = 4;
+    /** The burst a replica is killed in: writes to {@value #POLICY_NAMES} inline policies in turn, each replacing the last. */
+    private static final int BURST = 400;
+    private static final int POLICY_NAMES = 10;
 
     @BeforeAll
     static void start() throws IOException {
         identity = ServiceProcess.startModule("identity-service", "identity-z", Map.of());
         policy = ServiceProcess.startModule("policy-service", "policy-z", Map.of());
         org = ServiceProcess.startModule("org-service", "org-z", Map.of());
-        credential = ServiceProcess.startModule("credential-service", "credential-z", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS));
+        credential = ServiceProcess.startModule("credential-service", "credential-z", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS,
+                "PORTCULLIS_CREDENTIAL_DEADLINE_INTERVAL", "PT1S"));
         for (String instance : List.of("authz-a", "authz-b")) {
             Path folder = Files.createTempDirectory("portcullis-" + instance);
             folders.add(folder);
@@ -146,6 +155,176 @@ class AuthorizationIT {
         assertThat(nobody.body()).contains("\"code\":\"NoSuchEntity\"");
     }
 
+    /**
+     * The AWS IAM guide's walkthrough through the real services: each step is a write to the service that owns it,
+     * and the next decision is asked at least as fresh as every write's token, so it reflects them with no sleep.
+     */
+    @Test
+    void theIamWalkthroughFromANewUserToOrganizationPoliciesIsDecidedAsAwsDecidesIt() {
+        Freshness writes = new Freshness();
+        // An organization: the member account sits in an OU; SCPs and RCPs are enabled
+        String management = Routes.newAccount();
+        String orgs = org.baseUrl() + "/v1/accounts/" + management + "/organization";
+        HttpResponse<String> organization = writes.of(Http.post(orgs, "{}"), 201);
+        String root = field(organization, "rootId");
+        String orgId = field(organization, "id");
+        writes.of(Http.post(orgs + "/roots/" + root + "/policy-types", "{\"policyType\":\"SERVICE_CONTROL_POLICY\"}"), 200);
+        writes.of(Http.post(orgs + "/roots/" + root + "/policy-types", "{\"policyType\":\"RESOURCE_CONTROL_POLICY\"}"), 200);
+        String ou = field(writes.of(Http.post(orgs + "/organizational-units", "{\"parentId\":\"" + root + "\",\"name\":\"Workloads\"}"), 201),
+                "id");
+        String account = field(writes.of(Http.post(orgs + "/accounts", "{\"accountName\":\"work\",\"email\":\"work-" + management
+                + "@example.com\"}"), 201), "accountId");
+        writes.of(Http.post(orgs + "/accounts/" + account + "/move", "{\"sourceParentId\":\"" + root + "\",\"destinationParentId\":\""
+                + ou + "\"}"), 204);
+        String policies = policy.baseUrl() + "/v1/accounts/" + account;
+        String alice = "arn:aws:iam::" + account + ":user/alice";
+
+        // A new user may do nothing
+        writes.of(Http.post(Routes.users(identity, account), "{\"userName\":\"alice\"}"), 201);
+        assertThat(decide(writes, alice, "s3:ListBucket", "arn:aws:s3:::public", null))
+                .contains("\"decision\":\"implicitDeny\"").contains("\"message\":\"User: " + alice
+                        + " is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::public because no identity-based policy"
+                        + " allows the s3:ListBucket action\"");
+
+        // A group with a managed policy attached, the user added to it: allowed, through the group
+        String s3Read = field(writes.of(Http.post(policies + "/policies", "{\"policyName\":\"S3Read\",\"policyDocument\":"
+                + "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:List*\"],"
+                + "\"Resource\":\"*\"}]}}"), 201), "arn");
+        writes.of(Http.post(identity.baseUrl() + "/v1/accounts/" + account + "/groups", "{\"groupName\":\"Readers\"}"), 201);
+        writes.of(Http.post(policies + "/groups/Readers/attached-policies", "{\"policyArn\":\"" + s3Read + "\"}"), 204);
+        writes.of(Http.put(identity.baseUrl() + "/v1/accounts/" + account + "/groups/Readers/members/alice", ""), 204);
+        assertThat(decide(writes, alice, "s3:ListBucket", "arn:aws:s3:::public", null)).contains("\"decision\":\"allowed\"")
+                .contains("{\"policyType\":\"identity\",\"policy\":\"" + s3Read + "\",\"version\":\"v1\",\"statementIndex\":0,"
+                        + "\"sid\":\"Read\",\"allow\":true,\"attachedThrough\":\"group Readers\"}");
+
+        // An inline Deny: explicit, explained
+        writes.of(Http.put(policies + "/users/alice/inline-policies/NoSecrets", "{\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Sid\":\"NoSecrets\",\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::secrets/*\"}]}}"),
+                204);
+        assertThat(decide(writes, alice, "s3:GetObject", "arn:aws:s3:::secrets/k", null)).contains("\"decision\":\"explicitDeny\"")
+                .contains("{\"policyType\":\"identity\",\"policy\":\"NoSecrets\",\"statementIndex\":0,\"sid\":\"NoSecrets\","
+                        + "\"allow\":false,\"attachedThrough\":\"direct\"}")
+                .contains("on resource: arn:aws:s3:::secrets/k with an explicit deny in an identity-based policy\"");
+        assertThat(decide(writes, alice, "s3:GetObject", "arn:aws:s3:::public/k", null)).contains("\"decision\":\"allowed\"");
+
+        // A permissions boundary narrows: what it does not allow is denied, blocked by it
+        String listOnly = field(writes.of(Http.post(policies + "/policies", "{\"policyName\":\"ListOnly\",\"policyDocument\":"
+                + "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:List*\",\"Resource\":\"*\"}]}}"), 201),
+                "arn");
+        writes.of(Http.put(policies + "/users/alice/permissions-boundary", "{\"policyArn\":\"" + listOnly + "\"}"), 204);
+        assertThat(decide(writes, alice, "s3:GetObject", "arn:aws:s3:::public/k", null)).contains("\"decision\":\"implicitDeny\"")
+                .contains("\"blockedBy\":\"boundary\"").contains("because no permissions boundary allows the s3:GetObject action");
+        assertThat(decide(writes, alice, "s3:ListBucket", "arn:aws:s3:::public", null)).contains("\"decision\":\"allowed\"");
+
+        // An access key: a request signed with it is authenticated, and the key's principal authorized
+        HttpResponse<String> key = writes.of(Http.post(Routes.accessKeys(credential, account, "alice"), ""), 201);
+        String keyId = field(key, "accessKeyId");
+        AwsCredentialsIdentity first = AwsCredentialsIdentity.create(keyId, field(key, "secretAccessKey"));
+        assertThat(authenticate(0, signed(first, "Action=ListBuckets"), writes.all()).body())
+                .contains("\"principalArn\":\"" + alice + "\"");
+        HttpResponse<String> byKey = authorize(1, "{\"accessKeyId\":\"" + keyId + "\",\"action\":\"s3:ListBucket\",\"resource\":"
+                + "\"arn:aws:s3:::public\",\"consistency\":" + writes.consistency() + "}");
+        assertThat(byKey.body()).contains("\"decision\":\"allowed\"").contains("\"principalArn\":\"" + alice + "\"");
+
+        // Deactivated: refused, by authentication and by authorization
+        writes.of(Http.patch(Routes.accessKeys(credential, account, "alice") + "/" + keyId, "{\"status\":\"Inactive\"}"), 204);
+        assertThat(authenticate(0, signed(first, "Action=ListBuckets"), writes.all()).body()).contains("\"code\":\"InvalidClientTokenId\"");
+        HttpResponse<String> inactive = authorize(0, "{\"accessKeyId\":\"" + keyId + "\",\"action\":\"s3:ListBucket\",\"resource\":\"*\","
+                + "\"consistency\":" + writes.consistency() + "}");
+        assertThat(inactive.statusCode()).isEqualTo(403);
+        assertThat(inactive.body()).contains("\"code\":\"InvalidClientTokenId\"");
+
+        // Active again, then rotated with a grace period: the new key works at once, the old one until its grace ends
+        writes.of(Http.patch(Routes.accessKeys(credential, account, "alice") + "/" + keyId, "{\"status\":\"Active\"}"), 204);
+        HttpResponse<String> rotated = writes.of(Http.post(Routes.accessKeys(credential, account, "alice") + "/" + keyId + "/rotate",
+                "{\"deactivateOldAfterSeconds\":" + GRACE_SECONDS + "}"), 201);
+        AwsCredentialsIdentity second = AwsCredentialsIdentity.create(field(rotated, "accessKeyId"), field(rotated, "secretAccessKey"));
+        assertThat(authenticate(1, signed(second, "Action=ListBuckets"), writes.all()).body())
+                .contains("\"accessKeyId\":\"" + second.accessKeyId() + "\"");
+        assertThat(authenticate(1, signed(first, "Action=ListBuckets"), writes.all()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(authenticate(1, signed(first, "Action=ListBuckets"),
+                writes.all()).body()).contains("\"code\":\"InvalidClientTokenId\""));
+        assertThat(authenticate(0, signed(second, "Action=ListBuckets"), writes.all()).statusCode()).isEqualTo(200);
+
+        // An SCP at the root denies everyone in the organization but the management account
+        String admin = "arn:aws:iam::" + management + ":user/admin";
+        writes.of(Http.post(Routes.users(identity, management), "{\"userName\":\"admin\"}"), 201);
+        writes.of(Http.put(policy.baseUrl() + "/v1/accounts/" + management + "/users/admin/inline-policies/all", "{\"policyDocument\":"
+                + "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}}"), 204);
+        String noDelete = field(writes.of(Http.post(orgs + "/policies", "{\"type\":\"SERVICE_CONTROL_POLICY\",\"name\":\"NoDeleteBucket\","
+                + "\"description\":\"\",\"content\":\"" + escaped("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}]}") + "\"}"), 201), "id");
+        writes.of(Http.post(orgs + "/policies/" + noDelete + "/targets", "{\"targetId\":\"" + root + "\"}"), 204);
+        assertThat(decide(writes, alice, "s3:DeleteBucket", "arn:aws:s3:::public", null)).contains("\"decision\":\"explicitDeny\"")
+                .contains("\"blockedBy\":\"scp\"").contains("\"attachedThrough\":\"scp " + root + "\"");
+        assertThat(decide(writes, admin, "s3:DeleteBucket", "arn:aws:s3:::mine", null)).contains("\"decision\":\"allowed\"");
+
+        // An SCP on the account's OU narrows what FullAWSAccess allowed there: the rest is denied, blocked by SCPs
+        String onlyGet = field(writes.of(Http.post(orgs + "/policies", "{\"type\":\"SERVICE_CONTROL_POLICY\",\"name\":\"OnlyGet\","
+                + "\"description\":\"\",\"content\":\"" + escaped("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"s3:Get*\",\"Resource\":\"*\"}]}") + "\"}"), 201), "id");
+        writes.of(Http.post(orgs + "/policies/" + onlyGet + "/targets", "{\"targetId\":\"" + ou + "\"}"), 204);
+        writes.of(Http.delete(orgs + "/policies/p-FullAWSAccess/targets/" + ou), 204);
+        assertThat(decide(writes, alice, "s3:ListBucket", "arn:aws:s3:::public", null)).contains("\"decision\":\"implicitDeny\"")
+                .contains("\"blockedBy\":\"scp\"").contains("because no service control policy allows the s3:ListBucket action");
+
+        // An RCP at the root: AWS's data perimeter (only the organization's principals), and no reads of secrets. It
+        // narrows what a member account's user may do to its account's resources; the management account's are exempt.
+        String bo = "arn:aws:iam::" + account + ":user/bo";
+        writes.of(Http.post(Routes.users(identity, account), "{\"userName\":\"bo\"}"), 201);
+        writes.of(Http.put(policies + "/users/bo/inline-policies/all", "{\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}}"), 204);
+        assertThat(decide(writes, bo, "s3:GetObject", "arn:aws:s3:::work-secrets/k", null)).contains("\"decision\":\"allowed\"");
+        String perimeter = field(writes.of(Http.post(orgs + "/policies", "{\"type\":\"RESOURCE_CONTROL_POLICY\",\"name\":\"Perimeter\","
+                + "\"description\":\"\",\"content\":\"" + escaped("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OrgOnly\","
+                + "\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringNotEqualsIfExists\":"
+                + "{\"aws:PrincipalOrgID\":\"" + orgId + "\"}}},{\"Sid\":\"NoSecrets\",\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::*-secrets/*\"}]}") + "\"}"), 201), "id");
+        writes.of(Http.post(orgs + "/policies/" + perimeter + "/targets", "{\"targetId\":\"" + root + "\"}"), 204);
+        assertThat(decide(writes, bo, "s3:GetObject", "arn:aws:s3:::work-secrets/k", null)).contains("\"decision\":\"explicitDeny\"")
+                .contains("\"blockedBy\":\"rcp\"").contains("\"sid\":\"NoSecrets\"")
+                .contains("with an explicit deny in a resource control policy");
+        // The perimeter lets bo in: his organization's id comes from the model (were it missing, IfExists would deny)
+        assertThat(decide(writes, bo, "s3:GetObject", "arn:aws:s3:::work-data/k", null)).contains("\"decision\":\"allowed\"");
+        assertThat(decide(writes, admin, "s3:GetObject", "arn:aws:s3:::mgmt-secrets/k", null)).contains("\"decision\":\"allowed\"");
+    }
+
+    /** Every write's consistency token so far, so that a decision can be asked at least as fresh as all of them. */
+    private static final class Freshness {
+        private final List<String> tokens = new ArrayList<>();
+
+        /** The write's response, checked for its status, its token kept. */
+        HttpResponse<String> of(HttpResponse<String> write, int status) {
+            assertThat(write.statusCode()).as(write.body()).isEqualTo(status);
+            write.headers().firstValue("Consistency-Token").ifPresent(tokens::add);
+            return write;
+        }
+
+        List<String> all() {
+            return List.copyOf(tokens);
+        }
+
+        String consistency() {
+            return "{\"atLeastAsFresh\":[" + String.join(",", tokens.stream().map(t -> '"' + t + '"').toList()) + "]}";
+        }
+    }
+
+    /** A decision by one of the replicas (in turn), explained, at least as fresh as every write so far. */
+    private static String decide(Freshness writes, String principal, String action, String resource, String resourceAccount) {
+        HttpResponse<String> answer = authorize(replicaTurn++ % 2, "{\"principal\":\"" + principal + "\",\"action\":\"" + action
+                + "\",\"resource\":\"" + resource + "\"" + (resourceAccount == null ? "" : ",\"resourceAccount\":\"" + resourceAccount + "\"")
+                + ",\"consistency\":" + writes.consistency() + ",\"explain\":true}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static int replicaTurn;
+
+    /** A JSON document as a JSON string's content, as Organizations takes a policy's content. */
+    private static String escaped(String json) {
+        return json.replace("\"", "\\\"");
+    }
+
     @Test
     void replicasHoldTheSameModelAndADeletedOneRebuildsIt() {
         // Something to fold, then both replicas at least as fresh as everything written so far
@@ -199,6 +378,56 @@ class AuthorizationIT {
         assertThat(inactive.body()).contains("\"code\":\"InvalidClientTokenId\"");
     }
 
+    @Test
+    void aReplicaKilledDuringABurstOfPolicyChangesResumesWithNothingLostOrAppliedTwice() throws Exception {
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"eve\"}").statusCode()).isEqualTo(201);
+        String inline = policy.baseUrl() + "/v1/accounts/" + account + "/users/eve/inline-policies/p";
+        AtomicInteger acknowledged = new AtomicInteger();
+        CompletableFuture<String> burst = CompletableFuture.supplyAsync(() -> {
+            String token = null;
+            for (int i = 0; i < BURST; i++) {
+                HttpResponse<String> put = Http.put(inline + (i % POLICY_NAMES), "{\"policyDocument\":{\"Version\":\"2012-10-17\","
+                        + "\"Statement\":[{\"Sid\":\"Write" + i + "\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}}");
+                assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+                token = put.headers().firstValue("Consistency-Token").orElseThrow();
+                acknowledged.incrementAndGet();
+            }
+            return token;
+        });
+
+        // SIGKILL while the changes stream in, then start again on the same folder while they go on
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.get() >= BURST / 4);
+        authz.get(1).kill();
+        assertThat(burst).isNotDone();
+        authz.get(1).restart();
+        String last = burst.get(120, TimeUnit.SECONDS);
+
+        // A fresh rebuild beside it: replica a's folder deleted
+        authz.get(0).close();
+        delete(folders.get(0));
+        authz.set(0, ServiceProcess.startModule("authz-service", "authz-a", authzEnvironment(folders.get(0))));
+        String effective = "/v1/accounts/" + account + "/users/eve/effective-permissions";
+        for (int replica = 0; replica < 2; replica++) {
+            assertThat(decideForEve(replica, account, last)).contains("\"decision\":\"allowed\"");
+        }
+        HttpResponse<String> resumed = Http.get(authz.get(1).baseUrl() + effective, null);
+        // Each name holds the last write to it; the document travels as a JSON string, so its quotes arrive escaped
+        for (int i = BURST - POLICY_NAMES; i < BURST; i++) {
+            assertThat(resumed.body()).contains("Write" + i + "\\\"");
+        }
+        assertThat(resumed.body()).isEqualTo(Http.get(authz.get(0).baseUrl() + effective, null).body());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(digest(1)).isEqualTo(digest(0)));
+    }
+
+    /** A decision on eve's policies at least as fresh as the burst's last write. */
+    private static String decideForEve(int replica, String account, String token) {
+        HttpResponse<String> answer = authorize(replica, "{\"principal\":\"arn:aws:iam::" + account + ":user/eve\",\"action\":"
+                + "\"s3:GetObject\",\"resource\":\"*\",\"consistency\":{\"atLeastAsFresh\":[\"" + token + "\"]}}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+
     /** The JSON authz-service takes for a request the AWS SDK for Java v2 signed, as a receiving service would pass it on. */
     private static String signed(AwsCredentialsIdentity credentials, String body) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("https://iam.portcullis.test/"))
@@ -216,8 +445,12 @@ class AuthorizationIT {
     }
 
     private static HttpResponse<String> authenticate(int replica, String signedRequest, String token) {
-        return Http.post(authz.get(replica).baseUrl() + "/v1/authenticate", signedRequest + ",\"consistency\":{\"atLeastAsFresh\":[\""
-                + token + "\"]}}");
+        return authenticate(replica, signedRequest, List.of(token));
+    }
+
+    private static HttpResponse<String> authenticate(int replica, String signedRequest, List<String> tokens) {
+        return Http.post(authz.get(replica).baseUrl() + "/v1/authenticate", signedRequest + ",\"consistency\":{\"atLeastAsFresh\":["
+                + String.join(",", tokens.stream().map(t -> '"' + t + '"').toList()) + "]}}");
     }
 
     private static Map<String, String> authzEnvironment(Path folder) {
