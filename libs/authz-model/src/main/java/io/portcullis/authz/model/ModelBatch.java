@@ -47,6 +47,12 @@ final class ModelBatch {
         changes.put(key, null);
     }
 
+    /** Deletes every key starting with {@code prefix}, those this batch wrote included. */
+    void deleteStartingWith(String prefix) {
+        store.keysStartingWith(prefix).forEach(this::delete);
+        changes.keySet().stream().filter(key -> key.startsWith(prefix)).toList().forEach(this::delete);
+    }
+
     /** Changes the value at {@code key} if there is one; an event about something absent changes nothing. */
     <T> void update(String key, Class<T> type, UnaryOperator<T> change) {
         get(key, type).ifPresent(value -> put(key, change.apply(value)));

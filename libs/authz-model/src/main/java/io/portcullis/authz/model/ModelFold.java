@@ -180,7 +180,9 @@ final class ModelFold {
         } else if (event instanceof OrganizationDeleted e) {
             batch.delete(orgKey(e.getOrganizationId()));
             batch.delete(memberKey(e.getManagementAccountId()));
-            // Its nodes and policies stay unreachable: no account names the organization any more.
+            // AWS deletes an organization holding only its management account; its root, OUs and policies go with it.
+            batch.deleteStartingWith(nodeKey(e.getOrganizationId(), ""));
+            batch.deleteStartingWith(orgPolicyKey(e.getOrganizationId(), ""));
         } else if (event instanceof PolicyTypeEnabled e) {
             batch.update(orgKey(e.getOrganizationId()), Org.class, o -> new Org(o.id(), o.managementAccountId(), o.rootId(),
                     with(o.enabledPolicyTypes(), e.getPolicyType())));

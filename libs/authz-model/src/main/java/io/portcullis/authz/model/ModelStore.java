@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.LRUCache;
@@ -39,6 +42,13 @@ public final class ModelStore implements ModelReader, AutoCloseable {
                 return Optional.ofNullable(db.get(read, bytes(key)));
             } catch (RocksDBException e) {
                 throw new IllegalStateException("Reading " + key + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<String> keysStartingWith(String prefix) {
+            try (RocksIterator it = db.newIterator(read)) {
+                return ModelStore.keysStartingWith(it, prefix);
             }
         }
 
@@ -98,6 +108,29 @@ public final class ModelStore implements ModelReader, AutoCloseable {
         }
     }
 
+    @Override
+    public List<String> keysStartingWith(String prefix) {
+        try (RocksIterator it = db.newIterator()) {
+            return keysStartingWith(it, prefix);
+        }
+    }
+
+    private static List<String> keysStartingWith(RocksIterator it, String prefix) {
+        List<String> keys = new ArrayList<>();
+        forEachStartingWith(it, prefix, (key, value) -> keys.add(key));
+        return keys;
+    }
+
+    private static void forEachStartingWith(RocksIterator it, String prefix, BiConsumer<String, byte[]> entry) {
+        for (it.seek(bytes(prefix)); it.isValid(); it.next()) {
+            String key = new String(it.key(), StandardCharsets.UTF_8);
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            entry.accept(key, it.value());
+        }
+    }
+
     /**
      * Writes the changes (a null value deletes its key) and the offsets they bring the model to, atomically.
      *
@@ -134,13 +167,8 @@ public final class ModelStore implements ModelReader, AutoCloseable {
     private Map<String, Long> storedOffsets() {
         Map<String, Long> offsets = new LinkedHashMap<>();
         try (RocksIterator it = db.newIterator()) {
-            for (it.seek(bytes(OFFSET_PREFIX)); it.isValid(); it.next()) {
-                String key = new String(it.key(), StandardCharsets.UTF_8);
-                if (!key.startsWith(OFFSET_PREFIX)) {
-                    break;
-                }
-                offsets.put(key.substring(OFFSET_PREFIX.length()), Long.parseLong(new String(it.value(), StandardCharsets.UTF_8)));
-            }
+            forEachStartingWith(it, OFFSET_PREFIX, (key, value) ->
+                    offsets.put(key.substring(OFFSET_PREFIX.length()), Long.parseLong(new String(value, StandardCharsets.UTF_8))));
         }
         return Map.copyOf(offsets);
     }

@@ -11,7 +11,9 @@ import io.portcullis.events.identity.UserAddedToGroup;
 import io.portcullis.events.identity.UserCreated;
 import io.portcullis.events.org.AccountCreated;
 import io.portcullis.events.org.AccountMoved;
+import io.portcullis.events.org.AccountRemoved;
 import io.portcullis.events.org.OrganizationCreated;
+import io.portcullis.events.org.OrganizationDeleted;
 import io.portcullis.events.org.OrganizationPolicyCreated;
 import io.portcullis.events.org.OrganizationalUnitCreated;
 import io.portcullis.events.org.PolicyAttachedToTarget;
@@ -344,6 +346,21 @@ class AuthzModelTest {
         assertThat(model.authorize(byKey)).isInstanceOf(Authorization.PrincipalNotFound.class);
         assertThat(model.authorize(AuthorizationQuestion.of("arn:aws:iam::" + MEMBER + ":user/nobody", "s3:GetObject", "*")))
                 .isInstanceOf(Authorization.PrincipalNotFound.class);
+    }
+
+    @Test
+    void aDeletedOrganizationLeavesNothingBehindInTheModel() {
+        List<SpecificRecord> events = new ArrayList<>(organization(DENY_S3, ALLOW_S3.replace("\"Action\"", "\"Principal\":\"*\",\"Action\"")));
+        events.add(bob());
+        events.add(new AccountRemoved(envelope("000000000000", "AccountRemoved"), ORG, MEMBER, OU, false));
+        events.add(new OrganizationDeleted(envelope("000000000000", "OrganizationDeleted"), ORG, MGMT));
+        AuthzModel deleted = model("deleted");
+        deleted.apply(events, Map.of());
+        AuthzModel never = model("never");
+        never.apply(List.of(bob()), Map.of());
+
+        assertThat(deleted.digest()).isEqualTo(never.digest());
+        assertThat(decided(deleted.authorize(ask("s3:GetObject"))).decision()).isEqualTo("implicitDeny");
     }
 
     @Test
