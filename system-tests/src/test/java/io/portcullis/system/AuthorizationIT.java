@@ -3,7 +3,13 @@ package io.portcullis.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.portcullis.authz.model.Authorization;
+import io.portcullis.authz.model.AuthorizationQuestion;
+import io.portcullis.authz.model.AuthzModel;
+import io.portcullis.authz.model.ModelFeeder;
 import io.portcullis.custody.KeyRing;
+import io.portcullis.testkit.RealParts;
 import io.portcullis.testkit.ServiceProcess;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,9 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -34,10 +42,12 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * authz-service as packaged, two replicas, each folding every event topic into its own RocksDB model, deciding on
- * what identity-, policy-, org- and credential-service wrote: a user's inline policy allows, an SCP at its account's
- * OU denies, with AWS's message; a write's consistency token makes the next decision reflect it; a request signed by
- * the AWS SDK with a key credential-service made is authenticated, the key's use reaching credential-service; both
- * replicas hold the same digest, and a replica whose data folder is deleted rebuilds the same model.
+ * what identity-, policy-, org- and credential-service wrote: the AWS IAM guide's walkthrough from a new user to an
+ * organization's SCPs and RCPs, each step at the freshness of its writes' tokens; batches, effective permissions and
+ * simulations; a request signed by the AWS SDK with a key credential-service made is authenticated, the key's use
+ * reaching credential-service; both replicas hold the same digest, a replica whose data folder is deleted rebuilds
+ * the same model, and one SIGKILLed during a burst of changes resumes to it; the model library embedded in the test's
+ * own JVM decides as the service does.
  */
 class AuthorizationIT {
 
@@ -323,6 +333,33 @@ class AuthorizationIT {
     /** A JSON document as a JSON string's content, as Organizations takes a policy's content. */
     private static String escaped(String json) {
         return json.replace("\"", "\\\"");
+    }
+
+    @Test
+    void anApplicationEmbeddingTheModelLibraryDecidesInProcessAsTheServiceDoes(@TempDir Path folder) throws InterruptedException {
+        String account = Routes.newAccount();
+        String fay = "arn:aws:iam::" + account + ":user/fay";
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"fay\"}").statusCode()).isEqualTo(201);
+        assertThat(Http.put(policy.baseUrl() + "/v1/accounts/" + account + "/users/fay/inline-policies/s3", "{\"policyDocument\":\""
+                + ALLOW_S3 + "\"}").statusCode()).isEqualTo(204);
+
+        // The test's own JVM: the library, fed from the broker with Apicurio's Avro reader, no authz-service in between
+        try (AvroKafkaDeserializer<SpecificRecord> avro = new AvroKafkaDeserializer<>();
+             AuthzModel model = AuthzModel.open(folder)) {
+            avro.configure(Map.of("apicurio.registry.url", RealParts.registry().apiUrl(), "apicurio.registry.use-specific-avro-reader", "true"),
+                    false);
+            try (ModelFeeder feeder = new ModelFeeder(model, RealParts.broker().bootstrapServers(), avro::deserialize).start()) {
+                assertThat(feeder.awaitApplied(feeder.committedEnds(), Duration.ofSeconds(60))).isTrue();
+                for (String action : List.of("s3:GetObject", "ec2:RunInstances")) {
+                    Authorization inProcess = model.authorize(AuthorizationQuestion.of(fay, action, "*"));
+                    assertThat(inProcess).isInstanceOf(Authorization.Decided.class);
+                    String decision = ((Authorization.Decided) inProcess).decision();
+                    assertThat(decision).isEqualTo(action.startsWith("s3:") ? "allowed" : "implicitDeny");
+                    assertThat(authorize(0, "{\"principal\":\"" + fay + "\",\"action\":\"" + action + "\",\"resource\":\"*\","
+                            + "\"consistency\":\"fullyConsistent\"}").body()).contains("\"decision\":\"" + decision + "\"");
+                }
+            }
+        }
     }
 
     @Test
