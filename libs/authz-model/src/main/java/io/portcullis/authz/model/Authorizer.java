@@ -20,7 +20,11 @@ import io.portcullis.policylang.evaluate.PolicySet;
 import io.portcullis.policylang.evaluate.PrincipalOrganization;
 import io.portcullis.policylang.validate.PolicyKind;
 import io.portcullis.policylang.validate.PolicyType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,8 @@ import java.util.TreeMap;
  * default version, and inline), its permissions boundary, the SCPs from its organization's root down to its
  * account and the RCPs from the root down to the resource's account (the management accounts exempt), evaluated by
  * the policy library. What the engine derives about the principal ({@code aws:PrincipalArn}, {@code aws:username},
- * {@code aws:userid}, {@code aws:PrincipalTag/*}, {@code aws:PrincipalOrgID}, {@code aws:PrincipalOrgPaths}, …) comes from the model, never from the question.
+ * {@code aws:userid}, {@code aws:PrincipalTag/*}, {@code aws:PrincipalOrgID}, {@code aws:PrincipalOrgPaths}) comes from the model,
+ * and the request's time ({@code aws:CurrentTime}, {@code aws:EpochTime}) from its clock, never from the question.
  */
 public final class Authorizer {
 
@@ -42,8 +47,15 @@ public final class Authorizer {
 
     private final ModelStore store;
     private final PolicyCache cache;
+    private final Clock clock;
 
     public Authorizer(ModelStore store, int compiledPolicyCapacity) {
+        this(store, compiledPolicyCapacity, Clock.systemUTC());
+    }
+
+    /** An authorizer whose requests happen at {@code clock}'s time ({@code aws:CurrentTime}). */
+    public Authorizer(ModelStore store, int compiledPolicyCapacity, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.cache = new PolicyCache(compiledPolicyCapacity);
     }
@@ -88,7 +100,7 @@ public final class Authorizer {
         }
         Principal principal = found.get();
         return decide(view, principal, identity(view, principal), boundary(view, principal), question.action(), question.resource(),
-                question.resourceAccount(), question.context());
+                question.resourceAccount(), withRequestTime(question.context(), true));
     }
 
     /**
@@ -124,17 +136,39 @@ public final class Authorizer {
                         simulation.permissionsBoundary());
             }
             List<SimulationResult> results = new ArrayList<>();
+            Map<String, List<String>> context = withRequestTime(simulation.context(), false);
             for (String action : simulation.actionNames()) {
                 for (String resource : simulation.resourceArns()) {
                     Authorization.Decided decided = principal == null
-                            ? decide(view, simulation.callerArn(), identity, boundary, action, resource, simulation.resourceOwner(),
-                            simulation.context())
-                            : decide(view, principal, identity, boundary, action, resource, simulation.resourceOwner(), simulation.context());
+                            ? decide(view, simulation.callerArn(), identity, boundary, action, resource, simulation.resourceOwner(), context)
+                            : decide(view, principal, identity, boundary, action, resource, simulation.resourceOwner(), context);
                     results.add(new SimulationResult(action, resource, decided));
                 }
             }
             return Optional.of(results);
         }
+    }
+
+    /**
+     * The request's time as {@code aws:CurrentTime} and {@code aws:EpochTime}, from this model's clock. A decision never
+     * takes the caller's: a time-bounded policy would otherwise hold whenever the caller says so. A simulation keeps
+     * a time it is given, as AWS's policy simulator does, and gets the clock's for the other.
+     */
+    private Map<String, List<String>> withRequestTime(Map<String, List<String>> context, boolean replaceCallers) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, List<String>> timed = new HashMap<>(context);
+        timed(timed, "aws:CurrentTime", now.toString(), replaceCallers);
+        timed(timed, "aws:EpochTime", Long.toString(now.getEpochSecond()), replaceCallers);
+        return timed;
+    }
+
+    private static void timed(Map<String, List<String>> context, String key, String now, boolean replaceCallers) {
+        boolean given = context.keySet().stream().anyMatch(key::equalsIgnoreCase);
+        if (given && !replaceCallers) {
+            return;
+        }
+        context.keySet().removeIf(key::equalsIgnoreCase);
+        context.put(key, List.of(now));
     }
 
     /** What stands for a policy given to a simulation as its version: it is checked as a managed policy. */

@@ -20,10 +20,12 @@ public final class AuthzModel implements AutoCloseable {
 
     private final ModelStore store;
     private final Authorizer authorizer;
+    private final Clock clock;
 
-    private AuthzModel(ModelStore store, int compiledPolicyCapacity) {
+    private AuthzModel(ModelStore store, int compiledPolicyCapacity, Clock clock) {
         this.store = store;
-        this.authorizer = new Authorizer(store, compiledPolicyCapacity);
+        this.clock = clock;
+        this.authorizer = new Authorizer(store, compiledPolicyCapacity, clock);
     }
 
     public static AuthzModel open(Path folder) {
@@ -31,7 +33,12 @@ public final class AuthzModel implements AutoCloseable {
     }
 
     public static AuthzModel open(Path folder, int compiledPolicyCapacity) {
-        return new AuthzModel(ModelStore.open(folder), compiledPolicyCapacity);
+        return open(folder, compiledPolicyCapacity, Clock.systemUTC());
+    }
+
+    /** A model whose decisions happen at {@code clock}'s time ({@code aws:CurrentTime}, {@code aws:EpochTime}, SigV4's dates). */
+    public static AuthzModel open(Path folder, int compiledPolicyCapacity, Clock clock) {
+        return new AuthzModel(ModelStore.open(folder), compiledPolicyCapacity, clock);
     }
 
     /**
@@ -88,7 +95,7 @@ public final class AuthzModel implements AutoCloseable {
      * key-encryption keys credential-service seals with).
      */
     public Authenticator authenticator(KeyRing keys) {
-        return new Authenticator(store, keys, Clock.systemUTC());
+        return new Authenticator(store, keys, clock);
     }
 
     @Override

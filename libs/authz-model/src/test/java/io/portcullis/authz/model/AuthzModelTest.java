@@ -24,7 +24,9 @@ import io.portcullis.events.policy.PolicyVersionCreated;
 import io.portcullis.events.policy.UserInlinePolicyPut;
 import io.portcullis.events.policy.UserPermissionsBoundarySet;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -224,6 +226,29 @@ class AuthzModelTest {
         AuthorizationQuestion claimed = new AuthorizationQuestion(BOB_ARN, null, "s3:GetObject", "*", null,
                 Map.of("aws:username", List.of("mallory"), "aws:PrincipalTag/team", List.of("admins")));
         assertThat(decided(model.authorize(claimed)).decision()).isEqualTo("implicitDeny");
+    }
+
+    @Test
+    void theRequestsTimeIsTheModelsClockNeverTheCallersExceptInASimulation() {
+        AuthzModel model = AuthzModel.open(folder.resolve("clock"), AuthzModel.DEFAULT_POLICY_CACHE,
+                Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
+        opened.add(model);
+        String untilNewYear = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+                + "\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"2027-01-01T00:00:00Z\"},"
+                + "\"NumericGreaterThan\":{\"aws:EpochTime\":\"1795000000\"}}}]}";
+        model.apply(List.of(bob(), new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "until", untilNewYear)),
+                Map.of());
+
+        assertThat(decided(model.authorize(ask("s3:GetObject"))).isAllowed()).isTrue();
+        // A caller claiming another time is not believed
+        AuthorizationQuestion claimed = new AuthorizationQuestion(BOB_ARN, null, "s3:GetObject", "*", null,
+                Map.of("aws:CurrentTime", List.of("2030-01-01T00:00:00Z"), "aws:epochtime", List.of("1")));
+        assertThat(decided(model.authorize(claimed)).isAllowed()).isTrue();
+        // A simulation asks "what if", as AWS's simulator does: the time it is given counts
+        Simulation later = new Simulation(BOB_ARN, null, List.of(), null, List.of("s3:GetObject"), List.of("*"), null,
+                Map.of("aws:CurrentTime", List.of("2030-01-01T00:00:00Z")));
+        assertThat(model.simulate(later).orElseThrow()).singleElement()
+                .satisfies(result -> assertThat(result.decision().decision()).isEqualTo("implicitDeny"));
     }
 
     /** An organization with SCPs and RCPs enabled: MGMT manages it, MEMBER sits in OU under the root. */
