@@ -28,7 +28,7 @@ final class ModelBatch {
     }
 
     <T> Optional<T> get(String key, Class<T> type) {
-        return raw(key).map(bytes -> read(bytes, type));
+        return raw(key).map(bytes -> store.decode(bytes, type));
     }
 
     Optional<String> text(String key) {

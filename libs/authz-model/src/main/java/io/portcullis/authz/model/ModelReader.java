@@ -8,6 +8,9 @@ public interface ModelReader {
 
     Optional<byte[]> get(String key);
 
+    /** A value read from this store as the given record type; equal bytes may give the same (immutable) instance. */
+    <T> T decode(byte[] value, Class<T> type);
+
     /** Every key starting with {@code prefix}, in key order: for compaction, never on a decision's path. */
     List<String> keysStartingWith(String prefix);
 }

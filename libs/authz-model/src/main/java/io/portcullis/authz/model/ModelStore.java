@@ -46,6 +46,11 @@ public final class ModelStore implements ModelReader, AutoCloseable {
         }
 
         @Override
+        public <T> T decode(byte[] value, Class<T> type) {
+            return decoded.decode(value, type);
+        }
+
+        @Override
         public List<String> keysStartingWith(String prefix) {
             try (RocksIterator it = db.newIterator(read)) {
                 return ModelStore.keysStartingWith(it, prefix);
@@ -75,6 +80,8 @@ public final class ModelStore implements ModelReader, AutoCloseable {
      * against them on every poll, so they are read from RocksDB once, at open, and updated with each write.
      */
     private volatile Map<String, Long> offsets;
+    /** Decoded values, shared by the live store and its snapshots: 16 MiB of stored bytes at most. */
+    private final DecodedEntries decoded = new DecodedEntries(16L * 1024 * 1024);
 
     private ModelStore(Path folder) throws RocksDBException {
         // Point reads dominate: a block cache and bloom filters (measured 4-6 µs per get on 1M keys, toolchain.md).
@@ -106,6 +113,11 @@ public final class ModelStore implements ModelReader, AutoCloseable {
         } catch (RocksDBException e) {
             throw new IllegalStateException("Reading " + key + " failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public <T> T decode(byte[] value, Class<T> type) {
+        return decoded.decode(value, type);
     }
 
     @Override

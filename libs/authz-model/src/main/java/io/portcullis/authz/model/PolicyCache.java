@@ -1,33 +1,28 @@
 package io.portcullis.authz.model;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.portcullis.policylang.compile.CompiledPolicy;
 import io.portcullis.policylang.compile.PolicyCompiler;
 import io.portcullis.policylang.validate.PolicyKind;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * Compiled policies by kind and text, at most {@code capacity} of them, least recently used dropped first: a
- * document shared by many principals (an AWS managed policy, a group's) is compiled once, and memory stays bounded
- * however many distinct documents the model holds.
+ * Compiled policies by kind and text, at most {@code capacity} of them, the least useful dropped first: a document
+ * shared by many principals (an AWS managed policy, a group's) is compiled once, and memory stays bounded however
+ * many distinct documents the model holds. Concurrent: every request thread looks policies up at once.
  */
 final class PolicyCache {
 
     private record Key(PolicyKind kind, String text) {
     }
 
-    private final Map<Key, CompiledPolicy> compiled;
+    private final Cache<Key, CompiledPolicy> compiled;
 
     PolicyCache(int capacity) {
-        this.compiled = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, CompiledPolicy> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.compiled = Caffeine.newBuilder().maximumSize(capacity).build();
     }
 
-    synchronized CompiledPolicy compile(String text, PolicyKind kind) {
-        return compiled.computeIfAbsent(new Key(kind, text), key -> PolicyCompiler.compile(key.text(), key.kind()));
+    CompiledPolicy compile(String text, PolicyKind kind) {
+        return compiled.get(new Key(kind, text), key -> PolicyCompiler.compile(key.text(), key.kind()));
     }
 }
