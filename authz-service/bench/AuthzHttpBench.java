@@ -241,43 +241,22 @@ public final class AuthzHttpBench {
 
         private static Run closedLoop(Target target, int clients, int seconds, ServerCpu server) throws InterruptedException {
             List<Samples> perClient = new ArrayList<>();
-            Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-            CountDownLatch ready = new CountDownLatch(clients);
-            CountDownLatch go = new CountDownLatch(1);
-            CountDownLatch done = new CountDownLatch(clients);
-            long[] window = new long[2];
             for (int c = 0; c < clients; c++) {
-                Samples samples = new Samples();
-                perClient.add(samples);
-                int first = c;
-                new Thread(() -> {
-                    try (Connection connection = new Connection(target.url)) {
-                        ready.countDown();
-                        go.await();
-                        long end = window[1];
-                        for (int i = first; System.nanoTime() < end; i++) {
-                            long t0 = System.nanoTime();
-                            int status = connection.send(target.requests[i % target.requests.length]);
-                            samples.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0));
-                            statuses.merge(status, 1L, Long::sum);
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        done.countDown();
-                    }
-                }).start();
+                perClient.add(new Samples());
             }
-            ready.await();
-            long cpuBefore = server == null ? 0 : server.cpuNanos();
-            window[0] = System.nanoTime();
-            window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
-            go.countDown();
-            done.await();
-            double elapsed = (System.nanoTime() - window[0]) / 1e9;
-            double cpu = server == null ? Double.NaN : 100.0 * (server.cpuNanos() - cpuBefore) / 1e9 / elapsed;
+            Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+            Timed timed = together(target, clients, server, (client, connection, start) -> {
+                Samples samples = perClient.get(client);
+                long end = start + TimeUnit.SECONDS.toNanos(seconds);
+                for (int i = client; System.nanoTime() < end; i++) {
+                    long t0 = System.nanoTime();
+                    int status = connection.send(target.requests[i % target.requests.length]);
+                    samples.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0));
+                    statuses.merge(status, 1L, Long::sum);
+                }
+            });
             long[] all = perClient.stream().flatMapToLong(s -> Arrays.stream(s.values, 0, s.size)).toArray();
-            return new Run(all, elapsed, statuses, cpu);
+            return new Run(all, timed.seconds(), statuses, timed.serverCpuPercent());
         }
 
         /**
@@ -291,27 +270,44 @@ public final class AuthzHttpBench {
             Map<Integer, Long> statuses = new ConcurrentHashMap<>();
             double intervalNanos = 1e9 / rate;
             AtomicLong next = new AtomicLong();
-            CountDownLatch ready = new CountDownLatch(pool);
-            CountDownLatch done = new CountDownLatch(pool);
-            long[] start = new long[1];
+            Timed timed = together(target, pool, server, (caller, connection, start) -> {
+                for (int i = (int) next.getAndIncrement(); i < total; i = (int) next.getAndIncrement()) {
+                    long due = start + (long) (i * intervalNanos);
+                    waitUntil(due);
+                    int status = connection.send(target.requests[i % target.requests.length]);
+                    latencies[i] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
+                    statuses.merge(status, 1L, Long::sum);
+                }
+            });
+            return new Run(latencies, timed.seconds(), statuses, timed.serverCpuPercent());
+        }
+
+        /** What one caller does with its own connection from the moment the clock starts. */
+        private interface Caller {
+            void call(int caller, Connection connection, long startNanos);
+        }
+
+        private record Timed(double seconds, double serverCpuPercent) {
+        }
+
+        /**
+         * Runs {@code callers} threads, each on its own connection, made (and used once) before the clock starts so the
+         * first requests do not pay for the handshakes; all start together, and authz-service's CPU is taken over the run.
+         */
+        private static Timed together(Target target, int callers, ServerCpu server, Caller caller) throws InterruptedException {
+            CountDownLatch ready = new CountDownLatch(callers);
             CountDownLatch go = new CountDownLatch(1);
-            for (int c = 0; c < pool; c++) {
+            CountDownLatch done = new CountDownLatch(callers);
+            long[] start = new long[1];
+            for (int c = 0; c < callers; c++) {
+                int index = c;
                 new Thread(() -> {
                     try (Connection connection = new Connection(target.url)) {
-                        // Connect before the clock starts, so the first requests do not pay for the handshakes.
                         connection.send(target.requests[0]);
                         ready.countDown();
                         go.await();
-                        for (int i = (int) next.getAndIncrement(); i < total; i = (int) next.getAndIncrement()) {
-                            long due = start[0] + (long) (i * intervalNanos);
-                            // parkNanos, not Thread.sleep: on Java 17 a sleep of a fraction of a millisecond lasts a whole one.
-                            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                                LockSupport.parkNanos(wait);
-                            }
-                            int status = connection.send(target.requests[i % target.requests.length]);
-                            latencies[i] = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
-                            statuses.merge(status, 1L, Long::sum);
-                        }
+                        waitUntil(start[0]);
+                        caller.call(index, connection, start[0]);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
@@ -325,8 +321,14 @@ public final class AuthzHttpBench {
             go.countDown();
             done.await();
             double elapsed = (System.nanoTime() - start[0]) / 1e9;
-            double cpu = server == null ? Double.NaN : 100.0 * (server.cpuNanos() - cpuBefore) / 1e9 / elapsed;
-            return new Run(latencies, elapsed, statuses, cpu);
+            return new Timed(elapsed, server == null ? Double.NaN : 100.0 * (server.cpuNanos() - cpuBefore) / 1e9 / elapsed);
+        }
+
+        private static void waitUntil(long nanoTime) {
+            // parkNanos, not Thread.sleep: on Java 17 a sleep of a fraction of a millisecond lasts a whole one.
+            for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
         }
 
         /** authz-service's CPU time from /proc, to show how the two cores were shared; absent when its pid is unknown. */
