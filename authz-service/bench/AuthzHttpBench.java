@@ -324,13 +324,6 @@ public final class AuthzHttpBench {
             return new Timed(elapsed, server == null ? Double.NaN : 100.0 * (server.cpuNanos() - cpuBefore) / 1e9 / elapsed);
         }
 
-        private static void waitUntil(long nanoTime) {
-            // parkNanos, not Thread.sleep: on Java 17 a sleep of a fraction of a millisecond lasts a whole one.
-            for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-        }
-
         /** authz-service's CPU time from /proc, to show how the two cores were shared; absent when its pid is unknown. */
         private record ServerCpu(Path stat) {
             static ServerCpu of(String pidFile) {
@@ -531,11 +524,7 @@ public final class AuthzHttpBench {
                                 }
                                 served = change;
                                 for (long k = first; change.seen.getCount() > 0 && running; k += count) {
-                                    long due = change.acked + k * spacingNanos;
-                                    // parkNanos, not Thread.sleep: on Java 17 a sleep of a fraction of a millisecond lasts a whole one.
-                                    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                                        LockSupport.parkNanos(wait);
-                                    }
+                                    waitUntil(change.acked + k * spacingNanos);
                                     if (change.seen.getCount() == 0) {
                                         break;
                                     }
@@ -800,6 +789,17 @@ public final class AuthzHttpBench {
                 }
                 socket = null;
             }
+        }
+    }
+
+    /**
+     * Holds a caller until its request falls due on the schedule being measured (a fixed rate, a poll every 0.5 ms):
+     * the pace is what the benchmark sets, not a wait for something to happen. Parked by the nanosecond, since on Java
+     * 17 a pause of a fraction of a millisecond otherwise lasts a whole one.
+     */
+    static void waitUntil(long nanoTime) {
+        for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
         }
     }
 
