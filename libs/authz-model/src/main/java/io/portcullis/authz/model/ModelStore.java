@@ -38,11 +38,7 @@ public final class ModelStore implements ModelReader, AutoCloseable {
 
         @Override
         public Optional<byte[]> get(String key) {
-            try {
-                return Optional.ofNullable(db.get(read, bytes(key)));
-            } catch (RocksDBException e) {
-                throw new IllegalStateException("Reading " + key + " failed: " + e.getMessage(), e);
-            }
+            return ModelStore.this.get(read, key);
         }
 
         @Override
@@ -52,9 +48,7 @@ public final class ModelStore implements ModelReader, AutoCloseable {
 
         @Override
         public List<String> keysStartingWith(String prefix) {
-            try (RocksIterator it = db.newIterator(read)) {
-                return ModelStore.keysStartingWith(it, prefix);
-            }
+            return ModelStore.this.keysStartingWith(read, prefix);
         }
 
         @Override
@@ -75,6 +69,8 @@ public final class ModelStore implements ModelReader, AutoCloseable {
     private final LRUCache cache;
     private final RocksDB db;
     private final WriteOptions writeOptions = new WriteOptions();
+    /** Reads of the store as it is now (a {@link View} reads its snapshot instead). */
+    private final ReadOptions latest = new ReadOptions();
     /**
      * The offsets as last written, kept in memory beside the store: every answer names them and the feeder compares
      * against them on every poll, so they are read from RocksDB once, at open, and updated with each write.
@@ -108,8 +104,12 @@ public final class ModelStore implements ModelReader, AutoCloseable {
 
     @Override
     public Optional<byte[]> get(String key) {
+        return get(latest, key);
+    }
+
+    private Optional<byte[]> get(ReadOptions read, String key) {
         try {
-            return Optional.ofNullable(db.get(bytes(key)));
+            return Optional.ofNullable(db.get(read, bytes(key)));
         } catch (RocksDBException e) {
             throw new IllegalStateException("Reading " + key + " failed: " + e.getMessage(), e);
         }
@@ -126,14 +126,14 @@ public final class ModelStore implements ModelReader, AutoCloseable {
 
     @Override
     public List<String> keysStartingWith(String prefix) {
-        try (RocksIterator it = db.newIterator()) {
-            return keysStartingWith(it, prefix);
-        }
+        return keysStartingWith(latest, prefix);
     }
 
-    private static List<String> keysStartingWith(RocksIterator it, String prefix) {
+    private List<String> keysStartingWith(ReadOptions read, String prefix) {
         List<String> keys = new ArrayList<>();
-        forEachStartingWith(it, prefix, (key, value) -> keys.add(key));
+        try (RocksIterator it = db.newIterator(read)) {
+            forEachStartingWith(it, prefix, (key, value) -> keys.add(key));
+        }
         return keys;
     }
 
@@ -253,6 +253,7 @@ public final class ModelStore implements ModelReader, AutoCloseable {
     @Override
     public void close() {
         writeOptions.close();
+        latest.close();
         db.close();
         options.close();
         cache.close();
