@@ -47,9 +47,7 @@ public class AuthorizeResource {
     public Response authorize(AuthorizeRequest body) {
         AuthorizeRequest request = Objects.requireNonNullElse(body, AuthorizeRequest.NONE);
         AuthorizationQuestion question = request.toQuestion();
-        Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
-        // The token is read before the decision: the snapshot it is made on reflects at least these offsets.
-        String token = ModelTokens.token(readModel.model().offsets());
+        String token = Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         Authorization answer = readModel.model().authorize(question);
         if (answer instanceof Authorization.PrincipalNotFound notFound) {
             return IamError.response(new Rejection(request.accessKeyId() != null ? IamErrorCode.INVALID_CLIENT_TOKEN_ID

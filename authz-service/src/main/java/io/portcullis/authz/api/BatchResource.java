@@ -63,10 +63,8 @@ public class BatchResource {
         for (AuthorizeRequest each : request.requests()) {
             questions.add(Objects.requireNonNullElse(each, AuthorizeRequest.NONE).toQuestion());
         }
-        Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
+        String token = Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         boolean explain = Boolean.TRUE.equals(request.explain());
-        // Read before the decisions: the snapshot they are made on reflects at least these offsets.
-        String token = ModelTokens.token(readModel.model().offsets());
         List<BatchResult> results = new ArrayList<>();
         for (Authorization answer : readModel.model().authorizeAll(questions)) {
             if (answer instanceof Authorization.Decided decided) {

@@ -20,14 +20,15 @@ final class Freshness {
     private Freshness() {
     }
 
-    /** Waits for the freshness asked for; 503 when the model cannot get there within {@code timeout}. */
-    static void await(ReadModel readModel, JsonNode consistency, Duration timeout) {
+    /**
+     * Waits for the freshness asked for, then gives the model's token for the answer; 503 when the model cannot get
+     * there within {@code timeout}. The token is read before the answer's snapshot is taken, so it never claims more
+     * freshness than the answer had.
+     */
+    static String await(ReadModel readModel, JsonNode consistency, Duration timeout) {
         Map<String, Long> positions = wanted(readModel, consistency);
-        if (positions.isEmpty()) {
-            return;
-        }
         try {
-            if (!readModel.feeder().awaitApplied(positions, timeout)) {
+            if (!positions.isEmpty() && !readModel.feeder().awaitApplied(positions, timeout)) {
                 throw new ServiceUnavailableException("The read model did not reach the freshness asked for within "
                         + timeout.toMillis() + " ms; retry.");
             }
@@ -35,6 +36,7 @@ final class Freshness {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("Interrupted while waiting for the read model.");
         }
+        return ModelTokens.token(readModel.model().offsets());
     }
 
     /** The positions ({@code topic/partition} → next offset) the model must have applied; none for minimizeLatency. */

@@ -80,9 +80,7 @@ public class SimulateResource {
     public Response simulate(SimulateRequest body) {
         SimulateRequest request = Objects.requireNonNullElse(body, SimulateRequest.NONE);
         Simulation simulation = simulation(request);
-        Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
-        // Read before the simulation: the snapshot it runs on reflects at least these offsets.
-        String token = ModelTokens.token(readModel.model().offsets());
+        String token = Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         Optional<List<SimulationResult>> results = readModel.model().simulate(simulation);
         if (results.isEmpty()) {
             return IamError.response(new Rejection(IamErrorCode.NO_SUCH_ENTITY, "The user " + request.policySourceArn() + " cannot be found."));
