@@ -1,9 +1,12 @@
 package io.portcullis.custody;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,11 +101,27 @@ public final class KeyRing {
     }
 
     /**
-     * The secret, when this ring holds the KEK it was sealed under and {@code context} is the one it was sealed for.
+     * The secret, when this ring holds the KEK it was sealed under and {@code context} is the one it was sealed for:
+     * for showing it once (a String stays in memory until collected).
      *
      * @throws UnsealFailedException otherwise (unknown KEK, another context, altered bytes)
      */
     public String unseal(SealedSecret sealed, String context) {
+        char[] secret = unsealChars(sealed, context);
+        try {
+            return new String(secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /**
+     * The secret as characters the caller wipes when done with them, as {@link #unseal} but leaving no copy behind:
+     * for using a secret (verifying a signature) rather than showing it.
+     *
+     * @throws UnsealFailedException as {@link #unseal}
+     */
+    public char[] unsealChars(SealedSecret sealed, String context) {
         KeyEncryptionKey key = byId.get(sealed.kekId());
         if (key == null) {
             throw new UnsealFailedException("No key-encryption key '" + sealed.kekId() + "' is configured");
@@ -111,7 +130,14 @@ public final class KeyRing {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, sealed.nonce()));
             cipher.updateAAD(associatedData(key.id(), context));
-            return new String(cipher.doFinal(sealed.ciphertext()), StandardCharsets.UTF_8);
+            byte[] plain = cipher.doFinal(sealed.ciphertext());
+            CharBuffer decoded = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(plain));
+            try {
+                return Arrays.copyOf(decoded.array(), decoded.limit());
+            } finally {
+                Arrays.fill(plain, (byte) 0);
+                Arrays.fill(decoded.array(), '\0');
+            }
         } catch (AEADBadTagException wrong) {
             throw new UnsealFailedException("The sealed secret does not belong to " + context + " or was altered");
         } catch (GeneralSecurityException e) {

@@ -26,6 +26,13 @@ class KeyRingTest {
     }
 
     @Test
+    void unsealsToCharactersForAUseThatLeavesNoStringBehind() {
+        assertThat(OLD.unsealChars(OLD.seal(SECRET, CONTEXT), CONTEXT)).containsExactly(SECRET.toCharArray());
+        assertThatThrownBy(() -> OLD.unsealChars(OLD.seal(SECRET, CONTEXT), "123456789012/AKIAOTHERKEY00000000"))
+                .isInstanceOf(UnsealFailedException.class);
+    }
+
+    @Test
     void everySealUsesAFreshNonce() {
         assertThat(OLD.seal(SECRET, CONTEXT)).isNotEqualTo(OLD.seal(SECRET, CONTEXT));
     }

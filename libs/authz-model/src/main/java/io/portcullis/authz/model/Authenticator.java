@@ -10,6 +10,7 @@ import io.portcullis.sigv4.SignedRequest;
 import io.portcullis.sigv4.SigningIdentity;
 import io.portcullis.sigv4.VerificationResult;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -55,8 +56,11 @@ public final class Authenticator {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        String secret = keys.unseal(SealedSecret.decode(key.get().sealedSecret()), key.get().account() + "/" + accessKeyId);
-        return Optional.of(new SigningIdentity<>(SecretAccessKey.copyOf(secret.toCharArray()),
-                new Signer(key.get().account(), user.get(), accessKeyId)));
+        char[] secret = keys.unsealChars(SealedSecret.decode(key.get().sealedSecret()), key.get().account() + "/" + accessKeyId);
+        try {
+            return Optional.of(new SigningIdentity<>(SecretAccessKey.copyOf(secret), new Signer(key.get().account(), user.get(), accessKeyId)));
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 }
