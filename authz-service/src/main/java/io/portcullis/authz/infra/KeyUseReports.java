@@ -2,6 +2,7 @@ package io.portcullis.authz.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.portcullis.authz.config.AuthzConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +29,8 @@ public class KeyUseReports {
     private final AuthzConfig config;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, Instant> lastReported = new ConcurrentHashMap<>();
+    /** When each key's use was last reported; forgotten after the interval, so the map holds only recently used keys. */
+    private final Map<String, Instant> lastReported;
 
     private final ObjectMapper json;
 
@@ -37,6 +38,7 @@ public class KeyUseReports {
         this.config = config;
         this.clock = clock;
         this.json = json;
+        this.lastReported = Caffeine.newBuilder().expireAfterWrite(config.keyUseInterval()).<String, Instant>build().asMap();
     }
 
     /** credential-service's {@code PUT …/last-used} body. */
