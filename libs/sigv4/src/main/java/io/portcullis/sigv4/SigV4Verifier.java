@@ -49,11 +49,24 @@ public final class SigV4Verifier<P> {
      * @param clock   the verifier's notion of now, against which dates and expiry are judged
      */
     public SigV4Verifier(String region, String service, SecretLookup<P> secrets, Clock clock) {
-        this.region = requireName(region, "region");
+        this(requireName(region, "region"), service, secrets, clock, true);
+    }
+
+    private SigV4Verifier(String region, String service, SecretLookup<P> secrets, Clock clock, boolean checked) {
+        this.region = region;
         this.service = requireName(service, "service");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.canonicalUri = CanonicalUri.forService(this.service);
+    }
+
+    /**
+     * A verifier that accepts whatever region a request was signed for, as a global service does when clients are
+     * pointed at it with their own region configured (the AWS CLI and SDKs sign with the client's region for a custom
+     * endpoint); {@link Verified#region()} then names the region the request was signed for.
+     */
+    public static <P> SigV4Verifier<P> forAnyRegion(String service, SecretLookup<P> secrets, Clock clock) {
+        return new SigV4Verifier<>(null, service, secrets, clock, true);
     }
 
     /** A verifier on the system clock. */
@@ -61,8 +74,9 @@ public final class SigV4Verifier<P> {
         return new SigV4Verifier<>(region, service, secrets, Clock.systemUTC());
     }
 
-    public String region() {
-        return region;
+    /** The one region requests must be signed for; empty for a verifier of {@link #forAnyRegion any region}. */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
     }
 
     public String service() {
@@ -105,7 +119,7 @@ public final class SigV4Verifier<P> {
                     presented.signature().getBytes(StandardCharsets.US_ASCII))) {
                 throw new Rejection(SigV4Error.SignatureDoesNotMatch.calculatedDiffers());
             }
-            return new Verified<>(credential.accessKeyId(), region, service, signedAt, identity.principal(),
+            return new Verified<>(credential.accessKeyId(), credential.scope().region(), service, signedAt, identity.principal(),
                     presented.location(), presented.securityToken(), !hashedPayload.equals(UNSIGNED_PAYLOAD));
         } finally {
             secret.destroy();
@@ -150,7 +164,7 @@ public final class SigV4Verifier<P> {
     // AWS reports every mismatch of the scope at once, in this order.
     private void requireScope(CredentialScope scope, String amzDate) throws Rejection {
         List<String> problems = new ArrayList<>();
-        if (!scope.region().equals(region)) {
+        if (region != null ? !scope.region().equals(region) : scope.region().isBlank()) {
             problems.add("Credential should be scoped to a valid region, not '" + scope.region() + "'.");
         }
         if (!scope.service().equals(service)) {
@@ -209,6 +223,6 @@ public final class SigV4Verifier<P> {
 
     @Override
     public String toString() {
-        return "SigV4Verifier[region=" + region + ", service=" + service + "]";
+        return "SigV4Verifier[region=" + (region == null ? "any" : region) + ", service=" + service + "]";
     }
 }

@@ -9,6 +9,9 @@ import io.portcullis.authz.model.ModelEntries.Node;
 import io.portcullis.authz.model.ModelEntries.Org;
 import io.portcullis.authz.model.ModelEntries.OrgPolicy;
 import io.portcullis.authz.model.ModelEntries.User;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.Arn;
+import io.portcullis.iam.access.SuitePrincipals;
 import io.portcullis.iam.policies.AwsManagedPolicies;
 import io.portcullis.iam.policies.AwsManagedPolicy;
 import io.portcullis.policylang.compile.CompiledPolicy;
@@ -82,7 +85,7 @@ public final class Authorizer {
             return view.text(ModelFold.userNameKey(account, userName))
                     .flatMap(userId -> view.get(ModelFold.userKey(account, userId), User.class))
                     .map(user -> {
-                        Principal principal = new Principal(account, user);
+                        Principal principal = Principal.of(account, user);
                         Set<String> managementAccounts = new HashSet<>();
                         List<List<PolicyInForce>> scps = chain(view, placement(view, account), SCP, managementAccounts);
                         return new EffectivePermissions(user.arn(), identity(view, principal), boundary(view, principal), scps,
@@ -91,7 +94,7 @@ public final class Authorizer {
         }
     }
 
-    private Authorization authorize(AuthorizationQuestion question, ModelBatch view) {
+    Authorization authorize(AuthorizationQuestion question, ModelBatch view) {
         Optional<Principal> found = principal(view, question);
         if (found.isEmpty()) {
             return new Authorization.PrincipalNotFound(question.accessKeyId() != null
@@ -100,7 +103,32 @@ public final class Authorizer {
         }
         Principal principal = found.get();
         return decide(view, principal, identity(view, principal), boundary(view, principal), question.action(), question.resource(),
-                question.resourceAccount(), withRequestTime(question.context(), true));
+                question.resourceAccount(), withResourceTags(view, question, withRequestTime(question.context(), true)),
+                question.resourcePolicy());
+    }
+
+    /**
+     * {@code aws:ResourceTag/*} of an IAM user the resource names, from the model, when the question gives none: what
+     * tag-based access to users ("delete only users of my team") decides on.
+     */
+    private static Map<String, List<String>> withResourceTags(ModelBatch view, AuthorizationQuestion question,
+                                                              Map<String, List<String>> context) {
+        String resource = question.resource();
+        if (resource == null || !resource.startsWith("arn:aws:iam::") || !resource.contains(":user/")
+                || context.keySet().stream().anyMatch(key -> key.regionMatches(true, 0, "aws:ResourceTag/", 0, 16))) {
+            return context;
+        }
+        String account = resource.substring("arn:aws:iam::".length(), resource.indexOf(':', "arn:aws:iam::".length()));
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        Optional<User> user = view.text(ModelFold.userNameKey(account, name))
+                .flatMap(userId -> view.get(ModelFold.userKey(account, userId), User.class))
+                .filter(u -> u.arn().equals(resource));
+        if (user.isEmpty() || user.get().tags().isEmpty()) {
+            return context;
+        }
+        Map<String, List<String>> tagged = new HashMap<>(context);
+        user.get().tags().forEach((key, value) -> tagged.put("aws:ResourceTag/" + key, List.of(value)));
+        return tagged;
     }
 
     /**
@@ -141,7 +169,7 @@ public final class Authorizer {
                 for (String resource : simulation.resourceArns()) {
                     Authorization.Decided decided = principal == null
                             ? decide(view, simulation.callerArn(), identity, boundary, action, resource, simulation.resourceOwner(), context)
-                            : decide(view, principal, identity, boundary, action, resource, simulation.resourceOwner(), context);
+                            : decide(view, principal, identity, boundary, action, resource, simulation.resourceOwner(), context, null);
                     results.add(new SimulationResult(action, resource, decided));
                 }
             }
@@ -175,32 +203,45 @@ public final class Authorizer {
     private static final String SIMULATION_INPUT = "input";
 
     private Authorization.Decided decide(ModelBatch view, Principal principal, List<PolicyInForce> identitySources, PolicyInForce boundarySource,
-                                         String action, String resource, String resourceAccountAsked, Map<String, List<String>> context) {
-        User user = principal.user();
-        String resourceAccount = resourceAccountAsked == null || resourceAccountAsked.isEmpty() ? principal.account() : resourceAccountAsked;
+                                         String action, String resource, String resourceAccountAsked, Map<String, List<String>> context,
+                                         String resourcePolicy) {
+        boolean askedForAccount = resourceAccountAsked != null && !resourceAccountAsked.isEmpty();
+        String resourceAccount = askedForAccount ? resourceAccountAsked : principal.account();
         Set<String> managementAccounts = new HashSet<>();
-        Optional<Placement> placement = placement(view, principal.account());
+        Optional<Placement> placement = principal.account().isEmpty() ? Optional.empty() : placement(view, principal.account());
+        // A suite service principal has no account: no SCP applies to it, as none applies to AWS's service principals.
         List<List<PolicyInForce>> scpSources = chain(view, placement, SCP, managementAccounts);
-        List<List<PolicyInForce>> rcpSources = chain(view, resourceAccount.equals(principal.account()) ? placement
-                : placement(view, resourceAccount), RCP, managementAccounts);
-        return evaluate(identitySources, boundarySource, scpSources, rcpSources, managementAccounts, new AuthorizationRequest(user.arn(),
-                user.tags(), action, resource, resourceAccountAsked == null ? "" : resourceAccountAsked, context, user.id(),
-                placement.map(Placement::principalOrganization).orElse(null)));
+        List<List<PolicyInForce>> rcpSources = !rcpsApplyTo(action) || resourceAccount.isEmpty() ? List.of()
+                : chain(view, resourceAccount.equals(principal.account()) ? placement : placement(view, resourceAccount), RCP, managementAccounts);
+        PolicyInForce resourceSource = resourcePolicy == null ? null
+                : new PolicyInForce("resource", "resource policy", null, "resource", resourcePolicy);
+        return evaluate(identitySources, boundarySource, scpSources, rcpSources, resourceSource, managementAccounts,
+                new AuthorizationRequest(principal.arn(), principal.tags(), action, resource, askedForAccount ? resourceAccountAsked : "",
+                        context, principal.id(), placement.map(Placement::principalOrganization).orElse(null)));
+    }
+
+    /**
+     * RCPs cover the services AWS lists for them (S3, STS, KMS, SQS, Secrets Manager, …), which do not include IAM or
+     * Organizations: the suite's own APIs (and its {@code portcullis:} actions) are never limited by an RCP.
+     */
+    private static boolean rcpsApplyTo(String action) {
+        String service = action == null || action.indexOf(':') < 0 ? "" : action.substring(0, action.indexOf(':')).toLowerCase(java.util.Locale.ROOT);
+        return !service.equals("iam") && !service.equals("organizations") && !service.equals("portcullis");
     }
 
     /** A custom-policy simulation: no stored principal, so no tags, groups or organization; the caller ARN as given. */
     private Authorization.Decided decide(ModelBatch view, String callerArn, List<PolicyInForce> identitySources, PolicyInForce boundarySource,
                                          String action, String resource, String resourceAccount, Map<String, List<String>> context) {
-        return evaluate(identitySources, boundarySource, List.of(), List.of(), Set.of(), new AuthorizationRequest(callerArn, Map.of(), action,
-                resource, resourceAccount == null ? "" : resourceAccount, context, null));
+        return evaluate(identitySources, boundarySource, List.of(), List.of(), null, Set.of(), new AuthorizationRequest(callerArn, Map.of(),
+                action, resource, resourceAccount == null ? "" : resourceAccount, context, null));
     }
 
     private Authorization.Decided evaluate(List<PolicyInForce> identitySources, PolicyInForce boundarySource,
                                            List<List<PolicyInForce>> scpSources, List<List<PolicyInForce>> rcpSources,
-                                           Set<String> managementAccounts, AuthorizationRequest request) {
+                                           PolicyInForce resourceSource, Set<String> managementAccounts, AuthorizationRequest request) {
         PolicySet policies = new PolicySet(compiled(identitySources), boundarySource == null ? null : compiled(boundarySource),
-                scpSources.stream().map(this::compiled).toList(), rcpSources.stream().map(this::compiled).toList(), null, null,
-                managementAccounts);
+                scpSources.stream().map(this::compiled).toList(), rcpSources.stream().map(this::compiled).toList(),
+                resourceSource == null ? null : compiled(resourceSource), null, managementAccounts);
         Decision decision = PolicyEvaluator.decide(policies, request);
         List<Matched> matched = new ArrayList<>();
         for (MatchedStatement m : decision.matchedStatements()) {
@@ -209,6 +250,7 @@ public final class Authorizer {
                 case BOUNDARY -> boundarySource;
                 case SCP -> scpSources.get(m.level()).get(m.policyIndex());
                 case RCP -> rcpSources.get(m.level()).get(m.policyIndex());
+                case RESOURCE -> resourceSource;
                 default -> new PolicyInForce(m.policyType().jsonName(), null, null, m.policyType().jsonName(), null);
             };
             matched.add(new Matched(m.policyType().jsonName(), source.policy(), SIMULATION_INPUT.equals(source.version()) ? null
@@ -223,6 +265,9 @@ public final class Authorizer {
     /** The user's own policies (inline, then attached), then each group's, in the order joined. */
     private static List<PolicyInForce> identity(ModelBatch view, Principal principal) {
         List<PolicyInForce> found = new ArrayList<>();
+        if (principal.user() == null) {
+            return found;
+        }
         Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), principal.user().id()), Holdings.class).orElse(Holdings.NONE);
         held(view, own, "direct", found);
         for (String groupId : principal.user().groups()) {
@@ -244,6 +289,9 @@ public final class Authorizer {
     }
 
     private static PolicyInForce boundary(ModelBatch view, Principal principal) {
+        if (principal.user() == null) {
+            return null;
+        }
         Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), principal.user().id()), Holdings.class).orElse(Holdings.NONE);
         return own.boundary() == null ? null : managed(view, own.boundary())
                 .map(doc -> new PolicyInForce("boundary", own.boundary(), doc.version(), "boundary", doc.document())).orElse(null);
@@ -261,20 +309,32 @@ public final class Authorizer {
             case "boundary" -> PolicyKind.PERMISSIONS_BOUNDARY;
             case "scp" -> PolicyKind.SERVICE_CONTROL_POLICY;
             case "rcp" -> PolicyKind.RESOURCE_CONTROL_POLICY;
+            case "resource" -> PolicyKind.RESOURCE_POLICY;
             default -> throw new IllegalStateException("No policy kind for " + policy.policyType());
         };
         return cache.compile(policy.document(), kind);
     }
 
-    /** The user the question names, by ARN or by an Active access key. */
+    /**
+     * The principal the question names: a user by ARN or by an Active access key, an account's root by its ARN (every
+     * account has one), or one of the suite's service principals by name.
+     */
     private static Optional<Principal> principal(ModelBatch view, AuthorizationQuestion question) {
         if (question.accessKeyId() != null) {
             return view.get(ModelFold.keyKey(question.accessKeyId()), AccessKey.class)
                     .filter(key -> "Active".equals(key.status()))
                     .flatMap(key -> view.get(ModelFold.userKey(key.account(), key.userId()), User.class)
-                            .map(user -> new Principal(key.account(), user)));
+                            .map(user -> Principal.of(key.account(), user)));
         }
         String arn = question.principal();
+        if (SuitePrincipals.serviceOf(arn).isPresent()) {
+            return Optional.of(new Principal("", null, arn, Map.of(), null));
+        }
+        Optional<AccountId> root = Arn.parse(arn).filter(a -> a.service().equals("iam") && a.resource().equals("root"))
+                .flatMap(Arn::accountId);
+        if (root.isPresent()) {
+            return Optional.of(new Principal(root.get().value(), null, arn, Map.of(), root.get().value()));
+        }
         if (arn == null || !arn.startsWith("arn:aws:iam::") || !arn.contains(":user/")) {
             return Optional.empty();
         }
@@ -283,10 +343,18 @@ public final class Authorizer {
         return view.text(ModelFold.userNameKey(account, name))
                 .flatMap(userId -> view.get(ModelFold.userKey(account, userId), User.class))
                 .filter(user -> user.arn().equals(arn))
-                .map(user -> new Principal(account, user));
+                .map(user -> Principal.of(account, user));
     }
 
-    private record Principal(String account, User user) {
+    /**
+     * Who a decision is for: its account (empty for a suite service), the user when it is one (null for a root or a
+     * service, which hold no identity policies here), its ARN, tags and unique id ({@code aws:userid}: a root's is its
+     * account id, as AWS sets it).
+     */
+    private record Principal(String account, User user, String arn, Map<String, String> tags, String id) {
+        static Principal of(String account, User user) {
+            return new Principal(account, user, user.arn(), user.tags(), user.id());
+        }
     }
 
     private record Versioned(String document, String version) {

@@ -1,5 +1,6 @@
 package io.portcullis.authz.model;
 
+import io.portcullis.custody.InstallationSecret;
 import io.portcullis.custody.KeyRing;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,7 +96,16 @@ public final class AuthzModel implements AutoCloseable {
      * key-encryption keys credential-service seals with).
      */
     public Authenticator authenticator(KeyRing keys) {
-        return new Authenticator(store, keys, clock);
+        return new Authenticator(store, keys, null, authorizer, clock);
+    }
+
+    /**
+     * Verifies SigV4 signatures with the users' keys this model holds (their secrets unsealed with {@code keys}, when
+     * given) and with the keys derived from the installation secret (accounts' roots and the suite's services, when
+     * given), and decides what a signed request may do.
+     */
+    public Authenticator authenticator(Optional<KeyRing> keys, Optional<InstallationSecret> installation) {
+        return new Authenticator(store, keys.orElse(null), installation.orElse(null), authorizer, clock);
     }
 
     @Override

@@ -17,6 +17,11 @@ public enum IamErrorCode {
     ACCESS_DENIED("AccessDenied", 403),
     /** An access key that does not exist or is not Active, as AWS's STS and signing services answer it. */
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+    // Authentication, as AWS's Query APIs (IAM, STS) answer a request they cannot verify (libs/sigv4 has the texts).
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
+    REQUEST_EXPIRED("RequestExpired", 400),
     NOT_FOUND("NotFound", 404),
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415),
@@ -69,6 +74,16 @@ public enum IamErrorCode {
     IamErrorCode(String code, int httpStatus) {
         this.code = code;
         this.httpStatus = httpStatus;
+    }
+
+    /** The code spelled {@code code} (as AWS spells it), when there is one. */
+    public static java.util.Optional<IamErrorCode> byCode(String code) {
+        for (IamErrorCode candidate : values()) {
+            if (candidate.code.equals(code)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The code as AWS spells it, for example {@code NoSuchEntity}. */
