@@ -10,6 +10,7 @@ import java.util.Arrays;
 public final class RealParts {
 
     private static boolean topicsCreated;
+    private static ServiceProcess authz;
 
     private RealParts() {
     }
@@ -25,5 +26,28 @@ public final class RealParts {
 
     public static RegistryTestServer registry() {
         return RegistryTestServer.shared();
+    }
+
+    /**
+     * The JVM's authz-service: the packaged {@code authz-service} module (built earlier in the same {@code ./mvnw verify})
+     * as a child process on the same broker and registry, with the test installation secret and KEKs
+     * ({@link TestSecrets}), started on first use. It is what verifies and authorizes every signed request of the
+     * service under test, as in production; stopped when the JVM exits.
+     */
+    public static synchronized ServiceProcess authz() {
+        if (authz == null) {
+            broker();
+            java.nio.file.Path data;
+            try {
+                data = java.nio.file.Files.createTempDirectory("testkit-authz");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            authz = ServiceProcess.startModule("authz-service", "testkit-authz", java.util.Map.of(
+                    "PORTCULLIS_AUTHZ_DATA_DIR", data.toString(),
+                    "PORTCULLIS_AUTHZ_INSTALLATION_SECRET", TestSecrets.installationSecret(),
+                    "PORTCULLIS_CREDENTIAL_KEKS", TestSecrets.credentialKeks()));
+        }
+        return authz;
     }
 }

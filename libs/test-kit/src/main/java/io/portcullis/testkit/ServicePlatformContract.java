@@ -92,6 +92,49 @@ public abstract class ServicePlatformContract {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * Every {@code /v1} route refuses a request that carries no signature with AWS's {@code MissingAuthenticationToken}
+     * (403), before it reads anything: the body is not even parsed (a malformed one gets the same answer).
+     */
+    @Test
+    void refusesEveryRouteWithoutASignature() {
+        assertEquals(List.of(), routesNotAnswering("MissingAuthenticationToken", SignedRestAssured.UNSIGNED, "true"));
+    }
+
+    /**
+     * Every {@code /v1} route refuses a request signed with the wrong secret with {@code SignatureDoesNotMatch} (403), and
+     * judges the signature before the input: a malformed body signed so is refused for its signature.
+     */
+    @Test
+    void refusesEveryRouteAWrongSignatureBeforeItsInput() {
+        String forged = TestSigning.Key.rootOf("123456789012").accessKeyId() + ":" + "not-the-secret-of-this-key-at-all-00000000";
+        assertEquals(List.of(), routesNotAnswering("SignatureDoesNotMatch", SignedRestAssured.SIGN_AS, forged));
+    }
+
+    /**
+     * Sends a malformed body to every {@code /v1} operation the OpenAPI document lists, with the test kit's signing
+     * header {@code signing} set to {@code value}: the operations that did not answer 403 {@code code}.
+     */
+    private static List<String> routesNotAnswering(String code, String signing, String value) {
+        JsonPath document = given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        List<String> problems = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.keySet().forEach(method -> {
+            if (!path.startsWith("/v1/") || !List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                return;
+            }
+            String concrete = path.replaceAll("\\{accountId}", "123456789012").replaceAll("\\{[^}]+}", "x");
+            io.restassured.response.Response answer = given().header(signing, value)
+                    .contentType("application/json").body("{not json").request(method.toUpperCase(), concrete);
+            String answered = answer.statusCode() == 403 ? answer.jsonPath().getString("error.code") : null;
+            if (!code.equals(answered)) {
+                problems.add(method.toUpperCase() + " " + path + " answered " + answer.statusCode() + " " + answer.body().asString());
+            }
+        }));
+        return problems;
+    }
+
     @Test
     void servesSwaggerUi() {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));

@@ -78,16 +78,37 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("PORTCULLIS_REGISTRY_URL", registry.apiUrl());
         env.put("PORTCULLIS_TOPIC_REPLICATION_FACTOR", "1");
         env.put("PORTCULLIS_INSTANCE_ID", instanceId);
+        // Every service is judged by an authz-service, with its own service key; authz-service judges itself.
+        String service = moduleOf(appDir);
+        if (service.equals("authz-service")) {
+            env.put("PORTCULLIS_AUTHZ_INSTALLATION_SECRET", TestSecrets.installationSecret());
+            env.put("PORTCULLIS_CREDENTIAL_KEKS", TestSecrets.credentialKeks());
+        } else {
+            env.put("PORTCULLIS_SERVICE_CREDENTIAL", TestSecrets.serviceCredential(service));
+            if (!extraEnvironment.containsKey("PORTCULLIS_AUTHZ_URL")) {
+                env.put("PORTCULLIS_AUTHZ_URL", RealParts.authz().baseUrl());
+            }
+        }
+        if (service.equals("credential-service")) {
+            env.put("PORTCULLIS_CREDENTIAL_KEKS", TestSecrets.credentialKeks());
+        }
         env.putAll(extraEnvironment);
         return new ServiceProcess(name, appDir.resolve("quarkus-run.jar"), port, env);
     }
 
-    /** {@code http://127.0.0.1:PORT}. */
+    /** The module a packaged application belongs to: {@code <module>/target/quarkus-app}. */
+    private static String moduleOf(Path appDir) {
+        Path absolute = appDir.toAbsolutePath().normalize();
+        return absolute.getParent() == null || absolute.getParent().getParent() == null ? ""
+                : absolute.getParent().getParent().getFileName().toString();
+    }
+
     /** Where this process's standard output and error go, for a test that reads what the service logged. */
     public Path logFile() {
         return log;
     }
 
+    /** {@code http://127.0.0.1:PORT}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -80,6 +80,11 @@ public final class Authenticator {
      * for becomes {@code aws:RequestedRegion}.
      */
     public SignedAuthorization authorize(SignedRequest request, String service, AuthorizationQuestion question) {
+        return authorize(request, service, List.of(question));
+    }
+
+    /** As {@link #authorize(SignedRequest, String, AuthorizationQuestion)} for several questions, all on one snapshot. */
+    public SignedAuthorization authorize(SignedRequest request, String service, List<AuthorizationQuestion> questions) {
         try (ModelStore.View snapshot = store.snapshot()) {
             ModelBatch view = new ModelBatch(snapshot);
             Authentication authentication = authenticate(view, request, null, service);
@@ -87,14 +92,18 @@ public final class Authenticator {
                 return new SignedAuthorization.Refused(refused);
             }
             Authentication.Authenticated who = (Authentication.Authenticated) authentication;
-            Authorization decided = authorizer.authorize(question.about(who.principalArn(),
-                    Map.of("aws:RequestedRegion", List.of(who.region()))), view);
-            if (decided instanceof Authorization.Decided decision) {
-                return new SignedAuthorization.Decided(who, decision);
+            List<Authorization.Decided> decisions = new java.util.ArrayList<>(questions.size());
+            for (AuthorizationQuestion question : questions) {
+                Authorization decided = authorizer.authorize(question.about(who.principalArn(),
+                        Map.of("aws:RequestedRegion", List.of(who.region()))), view);
+                if (!(decided instanceof Authorization.Decided decision)) {
+                    // The signer was found in this same snapshot, so this cannot happen; were it to, it is no one.
+                    return new SignedAuthorization.Refused(new Authentication.Refused("InvalidClientTokenId",
+                            "The security token included in the request is invalid.", 403));
+                }
+                decisions.add(decision);
             }
-            // The signer was found a moment ago in this same snapshot; a user the model lost in between is no one.
-            return new SignedAuthorization.Refused(new Authentication.Refused("InvalidClientTokenId",
-                    "The security token included in the request is invalid.", 403));
+            return new SignedAuthorization.Decided(who, decisions);
         }
     }
 

@@ -78,6 +78,14 @@ public final class Authorizer {
         }
     }
 
+    /** The ARN of the user an Active access key belongs to. */
+    public Optional<String> principalOfKey(String accessKeyId) {
+        try (ModelStore.View snapshot = store.snapshot()) {
+            return principal(new ModelBatch(snapshot), new AuthorizationQuestion(null, accessKeyId, "*", "*", null, Map.of()))
+                    .map(Principal::arn);
+        }
+    }
+
     /** Every policy in force for the named user, or empty when the account has no such user. */
     public Optional<EffectivePermissions> effectivePermissions(String account, String userName) {
         try (ModelStore.View snapshot = store.snapshot()) {
@@ -199,6 +207,9 @@ public final class Authorizer {
         context.put(key, List.of(now));
     }
 
+    /** What a boundary stands for when its policy is not in the model: nothing is allowed through it. */
+    private static final String ALLOWS_NOTHING = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"*\",\"Resource\":\"*\"}]}";
+
     /** What stands for a policy given to a simulation as its version: it is checked as a managed policy. */
     private static final String SIMULATION_INPUT = "input";
 
@@ -293,8 +304,12 @@ public final class Authorizer {
             return null;
         }
         Holdings own = view.get(ModelFold.userPoliciesKey(principal.account(), principal.user().id()), Holdings.class).orElse(Holdings.NONE);
-        return own.boundary() == null ? null : managed(view, own.boundary())
-                .map(doc -> new PolicyInForce("boundary", own.boundary(), doc.version(), "boundary", doc.document())).orElse(null);
+        String arn = own.boundarySaid() ? own.boundary() : principal.user().creationBoundary();
+        // A boundary whose policy the model does not hold allows nothing: an error never grants (a deleted policy, or
+        // one the model has not seen yet).
+        return arn == null ? null : managed(view, arn)
+                .map(doc -> new PolicyInForce("boundary", arn, doc.version(), "boundary", doc.document()))
+                .orElseGet(() -> new PolicyInForce("boundary", arn, null, "boundary", ALLOWS_NOTHING));
     }
 
     private List<CompiledPolicy> compiled(List<PolicyInForce> policies) {

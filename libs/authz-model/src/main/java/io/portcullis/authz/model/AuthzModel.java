@@ -86,6 +86,11 @@ public final class AuthzModel implements AutoCloseable {
         return authorizer.simulate(simulation);
     }
 
+    /** The ARN of the user an Active access key belongs to; empty for an unknown, Inactive or deleted key. */
+    public Optional<String> principalOfKey(String accessKeyId) {
+        return authorizer.principalOfKey(accessKeyId);
+    }
+
     /** Every policy in force for the user and where it comes from; empty when the account has no such user. */
     public Optional<EffectivePermissions> effectivePermissions(String account, String userName) {
         return authorizer.effectivePermissions(account, userName);

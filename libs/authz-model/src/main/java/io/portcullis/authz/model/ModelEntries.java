@@ -1,5 +1,6 @@
 package io.portcullis.authz.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -30,24 +31,41 @@ public final class ModelEntries {
     private ModelEntries() {
     }
 
-    /** A user as identity-service says: how it is named, its tags and its groups (ids). */
-    public record User(String id, String name, String arn, Map<String, String> tags, List<String> groups) {
+    /**
+     * A user as identity-service says: how it is named, its tags, its groups (ids), and the permissions boundary it was
+     * created with (null for none), which is in force until policy-service has said what the boundary is.
+     */
+    public record User(String id, String name, String arn, Map<String, String> tags, List<String> groups,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String creationBoundary) {
         public User {
             tags = Map.copyOf(tags);
             groups = List.copyOf(groups);
+        }
+
+        User with(String newName, String newArn, Map<String, String> newTags, List<String> newGroups) {
+            return new User(id, newName, newArn, newTags, newGroups, creationBoundary);
         }
     }
 
     public record Group(String id, String name, String arn) {
     }
 
-    /** A user's or group's policies as policy-service says: attached ARNs, inline documents by name, the boundary's ARN. */
-    public record Holdings(List<String> attached, Map<String, String> inline, String boundary) {
-        public static final Holdings NONE = new Holdings(List.of(), Map.of(), null);
+    /**
+     * A user's or group's policies as policy-service says: attached ARNs, inline documents by name, the boundary's ARN,
+     * and whether policy-service has said anything of the boundary yet ({@code boundarySaid}; until it has, the
+     * boundary the user was created with is in force).
+     */
+    public record Holdings(List<String> attached, Map<String, String> inline, String boundary,
+                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean boundarySaid) {
+        public static final Holdings NONE = new Holdings(List.of(), Map.of(), null, false);
 
         public Holdings {
             attached = List.copyOf(attached);
             inline = Map.copyOf(inline);
+        }
+
+        Holdings withBoundary(String arn) {
+            return new Holdings(attached, inline, arn, true);
         }
     }
 

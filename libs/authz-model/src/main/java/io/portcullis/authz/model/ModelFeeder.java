@@ -119,7 +119,8 @@ public final class ModelFeeder implements AutoCloseable {
         return committed;
     }
 
-    static boolean reached(Map<String, Long> offsets, Map<String, Long> positions) {
+    /** True when {@code offsets} (the model's) are at or past every one of {@code positions}. */
+    public static boolean reached(Map<String, Long> offsets, Map<String, Long> positions) {
         return positions.entrySet().stream().allMatch(p -> p.getValue() <= offsets.getOrDefault(p.getKey(), 0L));
     }
 

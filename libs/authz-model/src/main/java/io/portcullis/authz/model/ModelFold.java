@@ -78,12 +78,13 @@ final class ModelFold {
         if (event instanceof UserCreated e) {
             Map<String, String> tags = new HashMap<>();
             e.getTags().forEach(t -> tags.put(t.getKey(), t.getValue()));
-            batch.put(userKey(account, e.getUserId()), new User(e.getUserId(), e.getUserName(), e.getArn(), tags, List.of()));
+            batch.put(userKey(account, e.getUserId()), new User(e.getUserId(), e.getUserName(), e.getArn(), tags, List.of(),
+                    e.getPermissionsBoundary()));
             batch.put(userNameKey(account, e.getUserName()), e.getUserId());
         } else if (event instanceof UserUpdated e) {
             batch.delete(userNameKey(account, e.getOldUserName()));
             batch.put(userNameKey(account, e.getNewUserName()), e.getUserId());
-            batch.update(userKey(account, e.getUserId()), User.class, u -> new User(u.id(), e.getNewUserName(), e.getNewArn(), u.tags(),
+            batch.update(userKey(account, e.getUserId()), User.class, u -> u.with(e.getNewUserName(), e.getNewArn(), u.tags(),
                     u.groups()));
         } else if (event instanceof UserDeleted e) {
             batch.delete(userKey(account, e.getUserId()));
@@ -96,13 +97,13 @@ final class ModelFold {
                     tags.keySet().removeIf(k -> k.equalsIgnoreCase(tag.getKey()));
                     tags.put(tag.getKey(), tag.getValue());
                 }
-                return new User(u.id(), u.name(), u.arn(), tags, u.groups());
+                return u.with(u.name(), u.arn(), tags, u.groups());
             });
         } else if (event instanceof UserUntagged e) {
             batch.update(userKey(account, e.getUserId()), User.class, u -> {
                 Map<String, String> tags = new HashMap<>(u.tags());
                 e.getTagKeys().forEach(key -> tags.keySet().removeIf(k -> k.equalsIgnoreCase(key)));
-                return new User(u.id(), u.name(), u.arn(), tags, u.groups());
+                return u.with(u.name(), u.arn(), tags, u.groups());
             });
         } else if (event instanceof GroupCreated e) {
             batch.put(groupKey(account, e.getGroupId()), new Group(e.getGroupId(), e.getGroupName(), e.getArn()));
@@ -149,9 +150,9 @@ final class ModelFold {
         } else if (event instanceof GroupInlinePolicyDeleted e) {
             holdings(batch, groupPoliciesKey(account, e.getGroupId()), h -> inline(h, e.getPolicyName(), null));
         } else if (event instanceof UserPermissionsBoundarySet e) {
-            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> new Holdings(h.attached(), h.inline(), e.getPolicyArn()));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> h.withBoundary(e.getPolicyArn()));
         } else if (event instanceof UserPermissionsBoundaryDeleted e) {
-            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> new Holdings(h.attached(), h.inline(), null));
+            holdings(batch, userPoliciesKey(account, e.getUserId()), h -> h.withBoundary(null));
         } else if (event instanceof AccessKeyCreated e) {
             batch.put(keyKey(e.getAccessKeyId()), new AccessKey(account, e.getUserId(), e.getStatus(), e.getSealedSecret()));
         } else if (event instanceof KeyRotated e) {
@@ -267,22 +268,22 @@ final class ModelFold {
     }
 
     private static User withGroups(User u, List<String> groups) {
-        return new User(u.id(), u.name(), u.arn(), u.tags(), groups);
+        return u.with(u.name(), u.arn(), u.tags(), groups);
     }
 
     /** Policies may arrive before the user or group they name (another topic): kept under its id all the same. */
     private static void holdings(ModelBatch batch, String key, UnaryOperator<Holdings> change) {
         batch.upsert(key, Holdings.class, Holdings.NONE, change);
-        batch.get(key, Holdings.class).filter(h -> h.attached().isEmpty() && h.inline().isEmpty() && h.boundary() == null)
+        batch.get(key, Holdings.class).filter(h -> h.attached().isEmpty() && h.inline().isEmpty() && h.boundary() == null && !h.boundarySaid())
                 .ifPresent(h -> batch.delete(key));
     }
 
     private static Holdings attached(Holdings h, List<String> attached) {
-        return new Holdings(attached, h.inline(), h.boundary());
+        return new Holdings(attached, h.inline(), h.boundary(), h.boundarySaid());
     }
 
     private static Holdings inline(Holdings h, String name, String document) {
-        return new Holdings(h.attached(), changed(h.inline(), name, document), h.boundary());
+        return new Holdings(h.attached(), changed(h.inline(), name, document), h.boundary(), h.boundarySaid());
     }
 
     private static AccessKey withStatus(AccessKey k, String status) {

@@ -6,7 +6,20 @@ package io.portcullis.authz.model;
  */
 public sealed interface SignedAuthorization {
 
-    record Decided(Authentication.Authenticated principal, Authorization.Decided decision) implements SignedAuthorization {
+    /** The signer and one decision per question asked, in order (none when only the signature was asked about). */
+    record Decided(Authentication.Authenticated principal, java.util.List<Authorization.Decided> decisions) implements SignedAuthorization {
+        public Decided {
+            decisions = java.util.List.copyOf(decisions);
+        }
+
+        /** The first decision; for a request that asked one question. */
+        public Authorization.Decided decision() {
+            return decisions.get(0);
+        }
+
+        public boolean allAllowed() {
+            return decisions.stream().allMatch(Authorization.Decided::isAllowed);
+        }
     }
 
     record Refused(Authentication.Refused refusal) implements SignedAuthorization {

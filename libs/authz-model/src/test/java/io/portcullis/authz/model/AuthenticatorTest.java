@@ -69,7 +69,7 @@ class AuthenticatorTest {
         try (AuthzModel model = AuthzModel.open(folder)) {
             String sealed = KEYS.seal(SECRET, ACCOUNT + "/" + KEY_ID).encoded();
             model.apply(List.of(new UserCreated(envelope("UserCreated"), "AIDABOBBOBBOBBOBBOBBO", "bob", "/",
-                            "arn:aws:iam::" + ACCOUNT + ":user/bob", Instant.EPOCH, List.of()),
+                            "arn:aws:iam::" + ACCOUNT + ":user/bob", Instant.EPOCH, List.of(), null),
                     new AccessKeyCreated(envelope("AccessKeyCreated"), "AIDABOBBOBBOBBOBBOBBO", "bob", KEY_ID, sealed, "Active", Instant.EPOCH)),
                     Map.of());
             Authenticator authenticator = model.authenticator(KEYS);
@@ -191,7 +191,7 @@ class AuthenticatorTest {
         try (AuthzModel model = AuthzModel.open(folder)) {
             String sealed = KEYS.seal(SECRET, ACCOUNT + "/" + KEY_ID).encoded();
             model.apply(List.of(new UserCreated(envelope("UserCreated"), "AIDABOBBOBBOBBOBBOBBO", "bob", "/",
-                            "arn:aws:iam::" + ACCOUNT + ":user/bob", Instant.EPOCH, List.of()),
+                            "arn:aws:iam::" + ACCOUNT + ":user/bob", Instant.EPOCH, List.of(), null),
                     new AccessKeyCreated(envelope("AccessKeyCreated"), "AIDABOBBOBBOBBOBBOBBO", "bob", KEY_ID, sealed, "Active", Instant.EPOCH),
                     new UserInlinePolicyPut(envelope("UserInlinePolicyPut"), "AIDABOBBOBBOBBOBBOBBO", "bob", "OnlyEu",
                             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:ListUsers\",\"Resource\":\"*\","

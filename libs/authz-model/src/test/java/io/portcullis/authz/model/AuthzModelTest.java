@@ -84,7 +84,7 @@ class AuthzModelTest {
 
     private static UserCreated bob() {
         return new UserCreated(envelope(MEMBER, "UserCreated"), BOB, "bob", "/", BOB_ARN, Instant.EPOCH,
-                List.of(new Tag("team", "storage")));
+                List.of(new Tag("team", "storage")), null);
     }
 
     private static AuthorizationQuestion ask(String action) {
@@ -311,7 +311,7 @@ class AuthzModelTest {
         String carol = "AIDACAROLCAROLCAROLCA";
         String carolArn = "arn:aws:iam::" + MGMT + ":user/carol";
         List<SpecificRecord> events = new ArrayList<>(organization(DENY_S3, rcpDeny));
-        events.add(new UserCreated(envelope(MGMT, "UserCreated"), carol, "carol", "/", carolArn, Instant.EPOCH, List.of()));
+        events.add(new UserCreated(envelope(MGMT, "UserCreated"), carol, "carol", "/", carolArn, Instant.EPOCH, List.of(), null));
         events.add(new UserInlinePolicyPut(envelope(MGMT, "UserInlinePolicyPut"), carol, "carol", "s3", ALLOW_S3));
         model.apply(events, Map.of());
 
@@ -340,7 +340,7 @@ class AuthzModelTest {
         events.add(bob());
         events.add(new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), BOB, "bob", "s3", onlyTheOu));
         events.add(new UserCreated(envelope(outsider, "UserCreated"), dan, "dan", "/", "arn:aws:iam::" + outsider + ":user/dan", Instant.EPOCH,
-                List.of()));
+                List.of(), null));
         events.add(new UserInlinePolicyPut(envelope(outsider, "UserInlinePolicyPut"), dan, "dan", "s3", ALLOW_S3));
         model.apply(events, Map.of());
 

@@ -19,6 +19,8 @@ import java.util.Objects;
  * <p>The account matters on its own: an action on {@code *} in another account is still a cross-account request.
  * Keys about the principal and the request's time are the authorizer's to set, never the request's.
  *
+ * @param account the account the request acts in; null only for the suite's internal routes, whose resources belong
+ *     to no account (the caller's own account is then assumed)
  * @param resourcePolicy a resource-based policy document (JSON) for this resource, or null
  */
 public record RequestedAccess(String action, String resource, AccountId account, Map<String, List<String>> context,
@@ -27,13 +29,25 @@ public record RequestedAccess(String action, String resource, AccountId account,
     public RequestedAccess {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(account, "account");
         context = Map.copyOf(context);
     }
 
     /** {@code action} on {@code resource} (an ARN or {@code *}) in {@code account}, with no condition keys yet. */
     public static RequestedAccess of(String action, String resource, AccountId account) {
-        return new RequestedAccess(action, resource, account, Map.of(), null);
+        return new RequestedAccess(action, resource, Objects.requireNonNull(account, "account"), Map.of(), null);
+    }
+
+    /**
+     * {@code action} on a suite-internal route, which only the named services' principals may call (and principals whose
+     * own policies allow the action): the resource is {@code *} in no account.
+     */
+    public static RequestedAccess internal(String action, List<String> serviceNames) {
+        return new RequestedAccess(action, "*", null, Map.of(), SuitePrincipals.allowing(action, serviceNames));
+    }
+
+    /** This request and {@code more}, decided together: every one must be allowed. */
+    public List<RequestedAccess> and(RequestedAccess more) {
+        return List.of(this, more);
     }
 
     /** This request with condition key {@code key} set to {@code values} (a key without values is left out). */

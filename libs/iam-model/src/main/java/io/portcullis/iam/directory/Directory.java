@@ -23,18 +23,23 @@ public final class Directory {
     private final PersistentTreeMap<List<String>> memberships;
 
     /**
-     * A user or group: its unique id (which a re-created namesake does not share), its name as spelled, its ARN, and
-     * when it was created (null where the source did not say).
+     * A user or group: its unique id (which a re-created namesake does not share), its name as spelled, its ARN, when it
+     * was created (null where the source did not say), and for a user the permissions boundary it was created with
+     * (null: none; policy-service owns the boundary after that).
      */
-    public record Entry(String id, String name, String arn, Instant createDate) {
+    public record Entry(String id, String name, String arn, Instant createDate, String creationBoundary) {
 
         public Entry(String id, String name, String arn) {
-            this(id, name, arn, null);
+            this(id, name, arn, null, null);
         }
 
-        /** The same entity under a new name and ARN; it keeps its creation time. */
+        public Entry(String id, String name, String arn, Instant createDate) {
+            this(id, name, arn, createDate, null);
+        }
+
+        /** The same entity under a new name and ARN; it keeps its creation time and boundary. */
         public Entry renamed(String newName, String newArn) {
-            return new Entry(id, newName, newArn, createDate);
+            return new Entry(id, newName, newArn, createDate, creationBoundary);
         }
     }
 

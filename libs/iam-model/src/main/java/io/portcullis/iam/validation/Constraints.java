@@ -32,6 +32,8 @@ public final class Constraints {
     public static final int MAX_TAG_KEY = 128;
     public static final int MAX_TAG_VALUE = 256;
     public static final int MAX_ITEMS = 1000;
+    public static final int MIN_POLICY_ARN = 20;
+    public static final int MAX_POLICY_ARN = 2048;
     /** How many violations one answer quotes (all are counted). */
     public static final int MAX_QUOTED = 10;
 
@@ -163,6 +165,22 @@ public final class Constraints {
             violations.add(violation(field, String.valueOf(value), "Member must have value greater than or equal to 1"));
         } else if (value > MAX_ITEMS) {
             violations.add(violation(field, String.valueOf(value), "Member must have value less than or equal to " + MAX_ITEMS));
+        }
+        return this;
+    }
+
+    /** {@code PolicyArn} (and a permissions boundary's ARN): 20 to 2,048 characters, as AWS declares it, and an ARN. */
+    public Constraints policyArn(String field, String value) {
+        if (value == null) {
+            return violated(field, null, "Member must not be null");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length < MIN_POLICY_ARN) {
+            violated(field, value, "Member must have length greater than or equal to " + MIN_POLICY_ARN);
+        } else if (length > MAX_POLICY_ARN) {
+            violated(field, value, "Member must have length less than or equal to " + MAX_POLICY_ARN);
+        } else if (io.portcullis.iam.Arn.parse(value).isEmpty()) {
+            violated(field, value, "Member must be an ARN");
         }
         return this;
     }

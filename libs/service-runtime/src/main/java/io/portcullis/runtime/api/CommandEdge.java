@@ -1,6 +1,8 @@
 package io.portcullis.runtime.api;
 
 import io.portcullis.iam.AccountId;
+import io.portcullis.iam.access.AccessRule;
+import io.portcullis.iam.access.CommandAccess;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.iam.error.Lookup;
 import io.portcullis.iam.error.Rejection;
@@ -30,6 +32,11 @@ import java.util.function.Supplier;
  * changed something, the {@code Consistency-Token} of its events. Reads are served from the service's
  * projection at the consistency the headers ask for.
  *
+ * <p>Nothing is read or sent before the authorizer has verified the caller's signature and allowed what the request
+ * asks ({@link RequestAuthorization}): a command's accesses come from the service's {@link CommandAccess}, a read's
+ * from the {@link AccessRule} its route names. The verified principal, its access key, address and user agent go
+ * into every event the write causes.
+ *
  * <p>A resource method is then "parse the request record, build the command, send": for example
  * {@code edge.create(accountId, account -> body.toCommand(account, ...), UserCreated.class, UserResponse::of)}.
  * Malformed input is refused by throwing {@link RejectedRequestException}, which the error mappers answer.
@@ -42,12 +49,19 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
     private final HttpHeaders headers;
     private final Executor executor;
     private final CommandStamps stamps;
+    private final CommandAccess<C, S, F> access;
+    private final RequestAuthorization authorization;
+    private final RequestCaller caller;
 
-    public CommandEdge(CommandRuntime<C, S, F, E> runtime, HttpHeaders headers, Executor executor, CommandStamps stamps) {
+    public CommandEdge(CommandRuntime<C, S, F, E> runtime, HttpHeaders headers, Executor executor, CommandStamps stamps,
+                       CommandAccess<C, S, F> access, RequestAuthorization authorization, RequestCaller caller) {
         this.runtime = runtime;
         this.headers = headers;
         this.executor = executor;
         this.stamps = stamps;
+        this.access = access;
+        this.authorization = authorization;
+        this.caller = caller;
     }
 
     /**
@@ -93,42 +107,44 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
                         () -> found(find.apply(runtime.read(aggregate, after(accepted.token()))), missing), executor));
     }
 
-    /** 200 with what {@code query} answers from the account's state, as fresh as the headers ask. */
-    public Response read(String accountId, Function<S, ?> query) {
-        return ok(query.apply(state(accountId)));
+    /** 200 with what {@code query} answers from the account's state, as fresh as the headers ask, once {@code rule} allows it. */
+    public Response read(String accountId, AccessRule<S, F> rule, Function<S, ?> query) {
+        Reading reading = authorizedRead(accountId, rule);
+        return ok(query.apply(reading.state()));
     }
 
-    /** 200 with what {@code find} finds in the account's state, or the {@code missing} rejection. */
-    public Response find(String accountId, Function<S, Optional<?>> find, Supplier<Rejection> missing) {
-        return found(find.apply(state(accountId)), missing);
+    /** 200 with what {@code find} finds in the account's state, or the {@code missing} rejection, once {@code rule} allows it. */
+    public Response find(String accountId, AccessRule<S, F> rule, Function<S, Optional<?>> find, Supplier<Rejection> missing) {
+        Reading reading = authorizedRead(accountId, rule);
+        return found(find.apply(reading.state()), missing);
     }
 
     /**
      * 200 with what {@code find} finds in the account's state and the facts other services own (for example
-     * the user a name refers to), both as fresh as the headers ask; or the {@code missing} rejection.
+     * the user a name refers to), both as fresh as the headers ask; or the {@code missing} rejection; once
+     * {@code rule} allows it.
      */
-    public Response findWithFacts(String accountId, BiFunction<S, F, Optional<?>> find, Supplier<Rejection> missing) {
-        AccountId account = StandardHeaders.accountId(accountId);
-        ReadConsistency consistency = consistency();
-        return found(find.apply(runtime.read(account, consistency), runtime.facts(account, consistency)), missing);
+    public Response findWithFacts(String accountId, AccessRule<S, F> rule, BiFunction<S, F, Optional<?>> find, Supplier<Rejection> missing) {
+        Reading reading = authorizedRead(accountId, rule);
+        return found(find.apply(reading.state(), reading.facts()), missing);
     }
 
     /**
      * 200 with what {@code lookup} finds in the account's state and the facts other services own, or the
      * rejection it answers (the first thing the request names that does not exist); both as fresh as the
-     * headers ask.
+     * headers ask; once {@code rule} allows it.
      */
-    public Response lookup(String accountId, BiFunction<S, F, Lookup<?>> lookup) {
-        AccountId account = StandardHeaders.accountId(accountId);
-        ReadConsistency consistency = consistency();
-        Lookup<?> answer = lookup.apply(runtime.read(account, consistency), runtime.facts(account, consistency));
+    public Response lookup(String accountId, AccessRule<S, F> rule, BiFunction<S, F, Lookup<?>> lookup) {
+        Reading reading = authorizedRead(accountId, rule);
+        Lookup<?> answer = lookup.apply(reading.state(), reading.facts());
         return answer.value().<Response>map(CommandEdge::ok)
                 .orElseGet(() -> IamError.response(answer.rejection().orElseThrow()));
     }
 
     /**
      * What {@code query} answers from the account's state and facts, as fresh as the headers ask, for an edge that
-     * must look before it builds a command (a password checked against the user's earlier ones).
+     * must look before it builds a command (a password checked against the user's earlier ones). Nothing of it is
+     * answered before the command it leads to is authorized.
      */
     public <T> T query(String accountId, BiFunction<S, F, T> query) {
         AccountId account = StandardHeaders.accountId(accountId);
@@ -136,9 +152,39 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
         return query.apply(runtime.read(account, consistency), runtime.facts(account, consistency));
     }
 
-    private S state(String accountId) {
+    /** The account's state and facts at the freshness the headers ask, read at most once each. */
+    private final class Reading {
+        private final AccountId account;
+        private final ReadConsistency consistency;
+        private S state;
+        private F facts;
+
+        Reading(AccountId account, ReadConsistency consistency) {
+            this.account = account;
+            this.consistency = consistency;
+        }
+
+        S state() {
+            if (state == null) {
+                state = runtime.read(account, consistency);
+            }
+            return state;
+        }
+
+        F facts() {
+            if (facts == null) {
+                facts = runtime.facts(account, consistency);
+            }
+            return facts;
+        }
+    }
+
+    /** The read the request asks for, once the authorizer allows it on what the state says of the resource. */
+    private Reading authorizedRead(String accountId, AccessRule<S, F> rule) {
         AccountId account = StandardHeaders.accountId(accountId);
-        return runtime.read(account, consistency());
+        Reading reading = new Reading(account, consistency());
+        authorization.require(rule.of(account, reading::state, reading::facts));
+        return reading;
     }
 
     private ReadConsistency consistency() {
@@ -155,12 +201,17 @@ public final class CommandEdge<C extends AccountCommand, S, F, E> {
                                            BiFunction<AccountId, CommandResult.Accepted<E>, CompletionStage<Response>> onAccepted) {
         AccountId account = StandardHeaders.accountId(accountId);
         String idempotencyKey = headers.getHeaderString(StandardHeaders.IDEMPOTENCY_KEY);
-        CommandMetadata metadata = StandardHeaders.metadata(account, idempotencyKey, headers.getHeaderString(StandardHeaders.ACTOR),
-                headers.getHeaderString(StandardHeaders.CORRELATION_ID),
-                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())
-                .withRequestFingerprint(idempotencyKey == null ? null : fingerprint.apply(account));
+        String correlationId = headers.getHeaderString(StandardHeaders.CORRELATION_ID);
+        StandardHeaders.checkWriteHeaders(idempotencyKey, correlationId);
         C command = toCommand.apply(account);
         RejectedRequestException.refuseIf(command.validate());
+        // The resource's ARN may need what exists (a user's path): read only if the command's access asks, everything
+        // committed when the request arrived, so a path changed a moment ago is the one decided on.
+        Reading existing = new Reading(command.accountId(), ReadConsistency.latest());
+        VerifiedCaller verified = authorization.require(access.of(account, command, existing::state, existing::facts));
+        CommandMetadata metadata = StandardHeaders.metadata(verified, caller.request(), idempotencyKey, correlationId,
+                        idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())
+                .withRequestFingerprint(idempotencyKey == null ? null : fingerprint.apply(account));
         return runtime.send(command, metadata)
                 .thenCompose(result -> {
                     if (result instanceof CommandResult.Accepted<E> accepted) {

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@value #IDEMPOTENCY_KEY}: 1–64 printable ASCII characters; it becomes the request id too.</li>
- *   <li>{@value #ACTOR}: the caller's ARN; {@code arn:aws:iam::{account}:root} when absent.</li>
  *   <li>{@value #CORRELATION_ID}: optional, 1–128 visible ASCII characters.</li>
  *   <li>Reads: {@value #CONSISTENCY_TOKEN} (a token a write of this or another service returned) asks for
  *       at least that write; {@value #READ_CONSISTENCY} {@code latest} (the default) for everything
@@ -30,13 +29,11 @@ public final class StandardHeaders {
     public static final String CONSISTENCY_TOKEN = "Consistency-Token";
     public static final String READ_CONSISTENCY = "Read-Consistency";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    public static final String ACTOR = "X-Portcullis-Actor";
     public static final String CORRELATION_ID = "X-Correlation-Id";
     public static final String REQUEST_ID = "X-Request-Id";
 
     static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x20-\\x7E]{1,64}");
     static final Pattern CORRELATION_ID_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    static final Pattern ACTOR_FORMAT = Pattern.compile("arn:[\\x21-\\x7E]{1,2044}");
 
     private StandardHeaders() {
     }
@@ -54,19 +51,25 @@ public final class StandardHeaders {
                 : newRequestId.get();
     }
 
-    /** Who sends a write and how to recognise it again. */
-    public static CommandMetadata metadata(AccountId account, String idempotencyKey, String actor, String correlationId,
-                                           String requestId) {
+    /** Refuses malformed write headers ({@value #IDEMPOTENCY_KEY}, {@value #CORRELATION_ID}) before anything is decided. */
+    public static void checkWriteHeaders(String idempotencyKey, String correlationId) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
             throw invalid(IDEMPOTENCY_KEY, idempotencyKey, "Member must be 1 to 64 printable ASCII characters");
-        }
-        if (actor != null && !ACTOR_FORMAT.matcher(actor).matches()) {
-            throw invalid(ACTOR, actor, "Member must be an ARN");
         }
         if (correlationId != null && !CORRELATION_ID_FORMAT.matcher(correlationId).matches()) {
             throw invalid(CORRELATION_ID, correlationId, "Member must be 1 to 128 visible ASCII characters");
         }
-        return new CommandMetadata(actor == null ? account.rootArn() : actor, requestId, idempotencyKey, correlationId);
+    }
+
+    /**
+     * Who sends a write and how to recognise it again: the principal the authorizer verified, the key it signed with,
+     * where the request came from.
+     */
+    public static CommandMetadata metadata(VerifiedCaller caller, CallerRequest request, String idempotencyKey, String correlationId,
+                                           String requestId) {
+        checkWriteHeaders(idempotencyKey, correlationId);
+        return new CommandMetadata(caller.principalArn(), requestId, idempotencyKey, correlationId)
+                .sentWith(caller.accessKeyId(), request.sourceIp(), request.userAgent());
     }
 
     /**

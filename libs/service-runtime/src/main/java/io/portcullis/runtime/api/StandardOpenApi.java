@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every service's OpenAPI document says the same way, written once: the IAM error body, the standard
@@ -33,8 +34,12 @@ public class StandardOpenApi implements OASFilter {
 
     public static final String ERRORS_EXTENSION = "x-iam-errors";
     private static final String ERROR_SCHEMA = "IamError";
+    /** The name of the security scheme every {@code /v1} operation requires: AWS Signature Version 4. */
+    public static final String SIGV4 = "sigv4";
     private static final List<IamErrorCode> EVERY_ROUTE = List.of(IamErrorCode.VALIDATION_ERROR, IamErrorCode.INVALID_INPUT,
-            IamErrorCode.SERVICE_FAILURE, IamErrorCode.SERVICE_UNAVAILABLE);
+            IamErrorCode.SERVICE_FAILURE, IamErrorCode.SERVICE_UNAVAILABLE, IamErrorCode.MISSING_AUTHENTICATION_TOKEN,
+            IamErrorCode.INVALID_CLIENT_TOKEN_ID, IamErrorCode.SIGNATURE_DOES_NOT_MATCH, IamErrorCode.INCOMPLETE_SIGNATURE,
+            IamErrorCode.REQUEST_EXPIRED, IamErrorCode.ACCESS_DENIED);
     private static final List<IamErrorCode> EVERY_WRITE = List.of(IamErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
             IamErrorCode.INTERNAL_FAILURE);
 
@@ -47,15 +52,19 @@ public class StandardOpenApi implements OASFilter {
                 "Makes a write safe to retry: the same key with the same request answers the first result and changes nothing "
                         + "again; with another request it is IdempotentParameterMismatch. Also the write's request id.",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(64).pattern("[\\x20-\\x7E]{1,64}")));
-        components.addParameter("Actor", header(StandardHeaders.ACTOR,
-                "The caller's ARN, recorded in every event the write causes; the account root when absent.",
-                OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("arn:[\\x21-\\x7E]{1,2044}")));
+        components.addSecurityScheme(SIGV4, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.HEADER).name("Authorization")
+                .description("AWS Signature Version 4 (AWS4-HMAC-SHA256) with a Portcullis access key, in the Authorization header or "
+                        + "as a presigned query string; signing name iam (organizations for org-service), any region. The signer is "
+                        + "the principal every write records, and the suite's own policies decide what it may do.")
+                .addExtension("x-amazon-apigateway-authtype", "awsSigv4"));
         components.addParameter("CorrelationId", header(StandardHeaders.CORRELATION_ID,
                 "Ties the events of one business operation together across services.",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("[\\x21-\\x7E]{1,128}")));
         components.addParameter("ConsistencyToken", header(StandardHeaders.CONSISTENCY_TOKEN,
-                "Read at least as fresh as these writes: the Consistency-Token a write of this or another service returned, "
-                        + "e.g. identity:3:1208,policy:3:77.",
+                "At least as fresh as these writes: the Consistency-Token a write of this or another service returned, "
+                        + "e.g. identity:3:1208,policy:3:77. A read is read at least that fresh; the request's authorization is "
+                        + "decided at least that fresh (a key deactivated or a policy detached by that write is in force).",
                 OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("([a-z]+:)?\\d+:\\d+(,([a-z]+:)?\\d+:\\d+)*")));
         components.addParameter("ReadConsistency", header(StandardHeaders.READ_CONSISTENCY,
                 "latest (the default): everything written to the account before the read; fastest: what this replica has.",
@@ -78,7 +87,9 @@ public class StandardOpenApi implements OASFilter {
 
     private static void standardize(PathItem.HttpMethod method, Operation operation) {
         boolean write = method != PathItem.HttpMethod.GET;
-        List<String> headers = write ? List.of("IdempotencyKey", "Actor", "CorrelationId") : List.of("ConsistencyToken", "ReadConsistency");
+        List<String> headers = write ? List.of("IdempotencyKey", "CorrelationId", "ConsistencyToken")
+                : List.of("ConsistencyToken", "ReadConsistency");
+        operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SIGV4));
         if (operation.getParameters() != null) {
             operation.getParameters().stream()
                     .filter(parameter -> "accountId".equals(parameter.getName()) && parameter.getIn() == Parameter.In.PATH)

@@ -6,6 +6,7 @@ import io.portcullis.runtime.projection.EventProjection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import io.portcullis.iam.access.SuitePrincipals;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,7 @@ final class DeadlineRunner<C extends AccountCommand, S> implements AutoCloseable
         this.ownedPartitions = ownedPartitions;
         this.projection = projection;
         this.gateway = gateway;
-        this.actor = settings.service().serviceName() + Deadlines.ACTOR_SUFFIX;
+        this.actor = SuitePrincipals.of(settings.service().serviceName());
         this.answerTimeoutMillis = settings.requestTimeout().toMillis() * 2;
         this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Work a service gives itself as time passes, such as deactivating an access key whose grace period ended.
  * Every {@code every}, each instance asks {@code due} about each account whose command partition its writer
- * owns, and sends the command it names like any other (actor {@value #ACTOR_SUFFIX}-suffixed service name).
+ * owns, and sends the command it names like any other (actor: the service's own principal, {@code credential-service.portcullis}).
  *
  * <p>The command must be harmless to decide twice and must find the deadline itself in the state it is decided
  * on: the question is asked of this instance's projection, which may lag the writer, and while a partition
@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public record Deadlines<C extends AccountCommand, S>(Duration every, Due<C, S> due) {
 
-    /** Names the service as the actor of what it does by itself, in AWS's service-principal style. */
-    public static final String ACTOR_SUFFIX = ".portcullis";
 
     private static final Deadlines<?, ?> NONE = new Deadlines<>(Duration.ZERO, (account, state, now) -> Optional.empty());
 

@@ -351,6 +351,9 @@ final class PartitionWriter<C extends AccountCommand, S, F, E> implements AutoCl
                         .setRequestId(metadata.requestId())
                         .setCorrelationId(metadata.correlationId())
                         .setSourceService(settings.service().serviceName())
+                        .setAccessKeyId(metadata.accessKeyId())
+                        .setSourceIp(metadata.sourceIp())
+                        .setUserAgent(metadata.userAgent())
                         .build();
                 byte[] value = avro.serialize(settings.eventsTopic(), headers, model.events().toAvro(event, eventEnvelope));
                 records.add(new ProducerRecord<>(settings.eventsTopic(), partition, account, value, headers));

@@ -5,6 +5,7 @@ import io.portcullis.events.EventEnvelope;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.avro.EventAvro;
 import java.time.Duration;
+import io.portcullis.iam.access.SuitePrincipals;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +39,14 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
     private final WireFormat<C, ?> wire;
     private final CommandTracing tracing;
     private final SessionLoop loop;
+    /** Who reacts: this service, as its own service principal. */
+    private final String actor;
 
     ReactionRunner(List<Reaction<C>> reactions, CommandRuntimeSettings settings, WireFormat<C, ?> wire, CommandTracing tracing) {
         this.tracing = tracing;
         this.reactions = List.copyOf(reactions);
         this.settings = settings;
+        this.actor = SuitePrincipals.of(settings.service().serviceName());
         this.wire = wire;
         this.loop = new SessionLoop(settings.reactionGroup(), EventEnvelope.class.getClassLoader(), this::session, () -> { });
     }
@@ -75,8 +79,9 @@ final class ReactionRunner<C extends AccountCommand> implements AutoCloseable {
             }
             Optional<C> command = reaction.command().apply(event);
             if (command.isPresent()) {
-                // The foreign change's actor and request id, so auditors see one cause for both services' events.
-                CommandMetadata metadata = new CommandMetadata(envelope.getActor(), envelope.getRequestId(),
+                // This service acts, as its own service principal; the foreign change's request id ties both services' events
+                // to one cause for an auditor.
+                CommandMetadata metadata = new CommandMetadata(actor, envelope.getRequestId(),
                         KEY_PREFIX + envelope.getEventId(), envelope.getCorrelationId() == null
                         ? envelope.getEventId() : envelope.getCorrelationId());
                 ProducerRecord<String, byte[]> commandRecord = new ProducerRecord<>(settings.commandsTopic(),

@@ -28,6 +28,8 @@ public interface PortcullisConfig {
 
     Registry registry();
 
+    Access access();
+
     interface TopicSettings {
         /** 3 in production (one broker may fail without losing an acknowledged write); 1 on a single broker. */
         @WithDefault("3")
@@ -43,6 +45,30 @@ public interface PortcullisConfig {
          */
         @WithDefault("128K")
         MemorySize maxRequestBody();
+    }
+
+    /** How callers are authenticated and authorized: by authz-service, with this service's own credential. */
+    interface Access {
+        /**
+         * authz-service's base URL ({@code PORTCULLIS_AUTHZ_URL}), which verifies every caller's signature and decides
+         * every request on the suite's policies. Absent, every {@code /v1} route answers 503: nothing is let in that
+         * was not verified.
+         */
+        Optional<String> authzUrl();
+
+        /**
+         * This service's own key, {@code accessKeyId:secret} ({@code PORTCULLIS_SERVICE_CREDENTIAL}), derived from the
+         * installation secret for this service's name; it signs what this service asks authz-service.
+         */
+        Optional<String> serviceCredential();
+
+        /** How long a request waits for authz-service's answer before it is answered 503. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Connections kept open to authz-service. */
+        @WithDefault("32")
+        int maxConnections();
     }
 
     interface Registry {

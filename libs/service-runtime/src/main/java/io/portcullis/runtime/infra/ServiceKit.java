@@ -2,9 +2,12 @@ package io.portcullis.runtime.infra;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.portcullis.iam.access.CommandAccess;
 import io.portcullis.iam.decider.AccountCommand;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.CommandStamps;
+import io.portcullis.runtime.api.RequestAuthorization;
+import io.portcullis.runtime.api.RequestCaller;
 import io.portcullis.runtime.command.CommandModel;
 import io.portcullis.runtime.command.CommandRuntime;
 import io.portcullis.runtime.command.CommandRuntimeSettings;
@@ -31,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * @Produces @ApplicationScoped @Startup
  * CommandEdge<IdentityCommand, IdentityState, NoFacts, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
  *     return kit.start(CommandModel.of(OwningService.IDENTITY, IdentityCommand.class, IdentityEvent.class,
- *             new IdentityDecider(config.maxUsersPerAccount())));
+ *             new IdentityDecider(config.maxUsersPerAccount())), IdentityAccess::of);
  * }
  * }</pre>
  *
@@ -47,11 +50,13 @@ public class ServiceKit {
     private final CommandStamps stamps;
     private final MeterRegistry meters;
     private final OpenTelemetry openTelemetry;
+    private final RequestAuthorization authorization;
+    private final RequestCaller caller;
     private final List<CommandRuntime<?, ?, ?, ?>> runtimes = new CopyOnWriteArrayList<>();
 
     ServiceKit(PortcullisConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                HttpHeaders headers, Executor executor, Clock clock, MeterRegistry meters, OpenTelemetry openTelemetry,
-               Instance<CommandStamps.Sealer> sealer) {
+               Instance<CommandStamps.Sealer> sealer, RequestAuthorization authorization, RequestCaller caller) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.headers = headers;
@@ -60,14 +65,19 @@ public class ServiceKit {
         this.stamps = CommandStamps.live(clock, sealer.isResolvable() ? sealer.get() : null);
         this.meters = meters;
         this.openTelemetry = openTelemetry;
+        this.authorization = authorization;
+        this.caller = caller;
     }
 
-    /** Starts the model's runtime (its writer joins, its projections start folding) and returns the edge on it. */
-    public <C extends AccountCommand, S, F, E> CommandEdge<C, S, F, E> start(CommandModel<C, S, F, E> model) {
+    /**
+     * Starts the model's runtime (its writer joins, its projections start folding) and returns the edge on it, which lets
+     * a command through once the authorizer allows what {@code access} says it asks.
+     */
+    public <C extends AccountCommand, S, F, E> CommandEdge<C, S, F, E> start(CommandModel<C, S, F, E> model, CommandAccess<C, S, F> access) {
         CommandRuntime<C, S, F, E> runtime = KafkaCommandRuntime.start(model, CommandRuntimeSettings.from(config, bootstrapServers), meters,
                 openTelemetry);
         runtimes.add(runtime);
-        return new CommandEdge<>(runtime, headers, executor, stamps);
+        return new CommandEdge<>(runtime, headers, executor, stamps, access, authorization, caller);
     }
 
     /** True once every runtime started here takes commands. */

@@ -31,7 +31,8 @@ public final class IdentityDirectory {
 
     static Directory apply(Directory directory, SpecificRecord event) {
         if (event instanceof UserCreated e) {
-            return directory.withUser(new Directory.Entry(e.getUserId(), e.getUserName(), e.getArn(), e.getCreateDate()));
+            return directory.withUser(new Directory.Entry(e.getUserId(), e.getUserName(), e.getArn(), e.getCreateDate(),
+                    e.getPermissionsBoundary()));
         } else if (event instanceof UserUpdated e) {
             return directory.withUser(directory.userById(e.getUserId()).map(u -> u.renamed(e.getNewUserName(), e.getNewArn()))
                     .orElseGet(() -> new Directory.Entry(e.getUserId(), e.getNewUserName(), e.getNewArn())));

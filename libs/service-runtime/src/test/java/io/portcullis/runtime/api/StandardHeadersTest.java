@@ -38,31 +38,35 @@ class StandardHeadersTest {
         assertThat(rejection(parsed).message()).contains("'12345678901x'").contains("accountId");
     }
 
+    private static final VerifiedCaller ADMIN = new VerifiedCaller("arn:aws:iam::123456789012:user/admin", "123456789012",
+            "AKIAADMINADMINADMIN1", "IAMUser");
+    private static final CallerRequest REQUEST = new CallerRequest("POST", "/v1/accounts/123456789012/users", "", Map.of(),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "10.0.0.7", "aws-cli/2.9.19", false);
+
     @Test
-    void defaultsTheActorToTheAccountRootAndMakesNoIdempotencyKeyUp() {
+    void recordsTheVerifiedPrincipalItsKeyAddressAndUserAgentWithTheIdempotencyKeyAndCorrelationId() {
         // When
-        CommandMetadata parsed = StandardHeaders.metadata(ACCOUNT, null, null, null, "req-1");
+        CommandMetadata parsed = StandardHeaders.metadata(ADMIN, REQUEST, "key-1", "corr-9", "key-1");
 
         // Then
-        assertThat(parsed).isEqualTo(
-                new CommandMetadata("arn:aws:iam::123456789012:root", "req-1", null, null));
+        assertThat(parsed).isEqualTo(new CommandMetadata("arn:aws:iam::123456789012:user/admin", "key-1", "key-1", "corr-9")
+                .sentWith("AKIAADMINADMINADMIN1", "10.0.0.7", "aws-cli/2.9.19"));
     }
 
     @Test
-    void carriesTheIdempotencyKeyActorAndCorrelationIdIntoTheMetadata() {
+    void makesNoIdempotencyKeyUp() {
         // When
-        CommandMetadata parsed = StandardHeaders.metadata(ACCOUNT, "key-1",
-                "arn:aws:iam::123456789012:user/admin", "corr-9", "key-1");
+        CommandMetadata parsed = StandardHeaders.metadata(ADMIN, REQUEST, null, null, "req-1");
 
         // Then
-        assertThat(parsed).isEqualTo(
-                new CommandMetadata("arn:aws:iam::123456789012:user/admin", "key-1", "key-1", "corr-9"));
+        assertThat(parsed.idempotencyKeyIfAny()).isEmpty();
+        assertThat(parsed.requestId()).isEqualTo("req-1");
     }
 
     @Test
     void refusesAnIdempotencyKeyLongerThanSixtyFourCharacters() {
         // When
-        ThrowingCallable parsed = () -> StandardHeaders.metadata(ACCOUNT, "k".repeat(65), null, null, "req-1");
+        ThrowingCallable parsed = () -> StandardHeaders.checkWriteHeaders("k".repeat(65), null);
 
         // Then
         assertThat(rejection(parsed).code()).isEqualTo(IamErrorCode.VALIDATION_ERROR);
@@ -72,19 +76,28 @@ class StandardHeadersTest {
     @Test
     void refusesAnIdempotencyKeyWithNonAsciiCharacters() {
         // When
-        ThrowingCallable parsed = () -> StandardHeaders.metadata(ACCOUNT, "clé", null, null, "req-1");
+        ThrowingCallable parsed = () -> StandardHeaders.checkWriteHeaders("clé", null);
 
         // Then
         assertThat(rejection(parsed).code()).isEqualTo(IamErrorCode.VALIDATION_ERROR);
     }
 
     @Test
-    void refusesAnActorThatIsNotAnArn() {
+    void refusesACorrelationIdWithSpaces() {
         // When
-        ThrowingCallable parsed = () -> StandardHeaders.metadata(ACCOUNT, null, "admin", null, "req-1");
+        ThrowingCallable parsed = () -> StandardHeaders.checkWriteHeaders(null, "two words");
 
         // Then
-        assertThat(rejection(parsed).message()).contains("X-Portcullis-Actor").contains("'admin'");
+        assertThat(rejection(parsed).message()).contains("X-Correlation-Id").contains("'two words'");
+    }
+
+    @Test
+    void knowsARequestWithoutEitherFormOfSignature() {
+        assertThat(CallerRequest.carriesCredentials(null, "marker=x")).isFalse();
+        assertThat(CallerRequest.carriesCredentials(" ", null)).isFalse();
+        assertThat(CallerRequest.carriesCredentials("AWS4-HMAC-SHA256 Credential=…", null)).isTrue();
+        assertThat(CallerRequest.carriesCredentials(null, "a=1&X-Amz-Algorithm=AWS4-HMAC-SHA256")).isTrue();
+        assertThat(CallerRequest.carriesCredentials(null, "X-Amz-Signature")).isTrue();
     }
 
     @Test

@@ -33,7 +33,7 @@ class IdentityDirectoryTest {
 
     @Test
     void foldsUsersGroupsRenamesAndMembership() {
-        Directory directory = fold(new UserCreated(ENVELOPE, BOB, "bob", "/", "arn:aws:iam::123456789012:user/bob", Instant.EPOCH, List.of()),
+        Directory directory = fold(new UserCreated(ENVELOPE, BOB, "bob", "/", "arn:aws:iam::123456789012:user/bob", Instant.EPOCH, List.of(), null),
                 new GroupCreated(ENVELOPE, DEVS, "Devs", "/", "arn:aws:iam::123456789012:group/Devs", Instant.EPOCH),
                 new UserAddedToGroup(ENVELOPE, DEVS, "Devs", BOB, "bob"),
                 new UserUpdated(ENVELOPE, BOB, "bob", "robert", "/", "/eng/", "arn:aws:iam::123456789012:user/eng/robert"),

@@ -152,7 +152,7 @@ public final class PreparedPrincipal {
     public List<SpecificRecord> events() {
         List<SpecificRecord> events = new ArrayList<>(organization());
         events.add(new UserCreated(envelope(MEMBER, "UserCreated"), USER_ID, "alice", "/", USER_ARN, Instant.EPOCH,
-                TAGS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(t -> new Tag(t.getKey(), t.getValue())).toList()));
+                TAGS.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(t -> new Tag(t.getKey(), t.getValue())).toList(), null));
         for (int i = 0; i < inline.size(); i++) {
             events.add(new UserInlinePolicyPut(envelope(MEMBER, "UserInlinePolicyPut"), USER_ID, "alice", "inline-" + i, inline.get(i)));
         }
