@@ -111,7 +111,7 @@ public final class GeneratePrincipals {
                     String name = "user" + (u % shape.perAccount());
                     String userId = id("AIDA", u);
                     writer.write(IDENTITY, account, new UserCreated(envelope(account, "UserCreated", ++identityVersion, now, "identity-service"),
-                            userId, name, "/", "arn:aws:iam::" + account + ":user/" + name, now, List.of()));
+                            userId, name, "/", "arn:aws:iam::" + account + ":user/" + name, now, List.of(), null));
                     for (int j = 0; j < shape.attached(); j++) {
                         writer.write(POLICY, account, new UserPolicyAttached(envelope(account, "UserPolicyAttached", ++policyVersion, now,
                                 "policy-service"), userId, name, policyArn(account, shape.policyOf(u, j))));

@@ -15,7 +15,8 @@ public record AuthenticateRequest(
         @Schema(required = true, description = "Every header received, each a string or a list of strings") Map<String, JsonNode> headers,
         @Schema(description = "The body as text (UTF-8)") String body,
         @Schema(description = "Or the body's SHA-256 in hex, instead of the body") String payloadSha256,
-        @Schema(required = true, example = "us-east-1") String region,
+        @Schema(description = "The one region it must have been signed for; absent: whatever region it was signed for",
+                example = "us-east-1") String region,
         @Schema(required = true, example = "iam") String service,
         @Schema(description = "As for /v1/authorize: the freshness the key lookup needs") JsonNode consistency) {
 

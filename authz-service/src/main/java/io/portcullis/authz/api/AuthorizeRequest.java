@@ -22,16 +22,28 @@ public record AuthorizeRequest(
         @Schema(description = "Request context keys, each a string or a list of strings") Map<String, JsonNode> context,
         @Schema(description = "\"minimizeLatency\" (default), \"fullyConsistent\", or {\"atLeastAsFresh\": [consistency tokens]}")
         JsonNode consistency,
-        @Schema(description = "Answer the matched statements too") Boolean explain) {
+        @Schema(description = "Answer the matched statements too") Boolean explain,
+        @Schema(description = "The resource's resource-based policy (JSON text), evaluated as AWS evaluates one") String resourcePolicy) {
 
-    static final AuthorizeRequest NONE = new AuthorizeRequest(null, null, null, null, null, null, null, null);
+    static final AuthorizeRequest NONE = new AuthorizeRequest(null, null, null, null, null, null, null, null, null);
 
     /** The question this request asks; ValidationError (with every problem) when it is malformed. */
     AuthorizationQuestion toQuestion() {
+        return toQuestion(true);
+    }
+
+    /**
+     * The question; {@code aboutNamedPrincipal} false for a question about a signed request's signer, which names no
+     * principal of its own.
+     */
+    AuthorizationQuestion toQuestion(boolean aboutNamedPrincipal) {
         AuthorizeRequest request = this;
         List<String> problems = new ArrayList<>();
-        if ((request.principal() == null) == (request.accessKeyId() == null)) {
+        if (aboutNamedPrincipal && (request.principal() == null) == (request.accessKeyId() == null)) {
             problems.add("exactly one of 'principal' and 'accessKeyId' must be given");
+        }
+        if (!aboutNamedPrincipal && (request.principal() != null || request.accessKeyId() != null)) {
+            problems.add("a request about the signer names no 'principal' or 'accessKeyId'");
         }
         if (request.action() == null || request.action().isBlank()) {
             problems.add("'action' must not be empty");
@@ -55,6 +67,6 @@ public record AuthorizeRequest(
         }
         RequestChecks.refuseIfAny(problems);
         return new AuthorizationQuestion(request.principal(), request.accessKeyId(), request.action(), request.resource(),
-                request.resourceAccount(), context);
+                request.resourceAccount(), context, request.resourcePolicy());
     }
 }

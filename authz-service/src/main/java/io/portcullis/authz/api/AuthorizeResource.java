@@ -6,7 +6,9 @@ import io.portcullis.authz.model.Authorization;
 import io.portcullis.authz.model.AuthorizationQuestion;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.access.RequestedAccess;
 import io.portcullis.runtime.api.IamError;
+import io.portcullis.runtime.api.RequestAuthorization;
 import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -33,10 +35,19 @@ public class AuthorizeResource {
 
     private final ReadModel readModel;
     private final AuthzConfig config;
+    private final RequestAuthorization authorization;
 
-    public AuthorizeResource(ReadModel readModel, AuthzConfig config) {
+    public AuthorizeResource(ReadModel readModel, AuthzConfig config, RequestAuthorization authorization) {
         this.readModel = readModel;
         this.config = config;
+        this.authorization = authorization;
+    }
+
+    /** Asking about a principal is {@code iam:SimulatePrincipalPolicy} on it; about a key, on the key's user. */
+    static RequestedAccess askingAbout(ReadModel readModel, AuthorizationQuestion question) {
+        String principal = question.principal() != null ? question.principal()
+                : readModel.model().principalOfKey(question.accessKeyId()).orElse(null);
+        return AuthzAccess.aboutPrincipal(principal);
     }
 
     @POST
@@ -47,6 +58,7 @@ public class AuthorizeResource {
     public Response authorize(AuthorizeRequest body) {
         AuthorizeRequest request = Objects.requireNonNullElse(body, AuthorizeRequest.NONE);
         AuthorizationQuestion question = request.toQuestion();
+        authorization.require(askingAbout(readModel, question));
         String token = Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         Authorization answer = readModel.model().authorize(question);
         if (answer instanceof Authorization.PrincipalNotFound notFound) {

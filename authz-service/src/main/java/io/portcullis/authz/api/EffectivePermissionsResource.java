@@ -3,7 +3,9 @@ package io.portcullis.authz.api;
 import io.portcullis.authz.infra.ReadModel;
 import io.portcullis.authz.model.EffectivePermissions;
 import io.portcullis.iam.error.Rejection;
+import io.portcullis.iam.AccountId;
 import io.portcullis.runtime.api.IamError;
+import io.portcullis.runtime.api.RequestAuthorization;
 import io.portcullis.runtime.api.StandardHeaders;
 import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
@@ -27,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 public class EffectivePermissionsResource {
 
     private final ReadModel readModel;
+    private final RequestAuthorization authorization;
 
-    public EffectivePermissionsResource(ReadModel readModel) {
+    public EffectivePermissionsResource(ReadModel readModel, RequestAuthorization authorization) {
         this.readModel = readModel;
+        this.authorization = authorization;
     }
 
     @GET
@@ -37,7 +41,9 @@ public class EffectivePermissionsResource {
     @APIResponseSchema(value = EffectivePermissions.class, responseCode = "200", responseDescription = "The policies in force")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
-        String account = StandardHeaders.accountId(accountId).value();
+        AccountId parsed = StandardHeaders.accountId(accountId);
+        authorization.require(AuthzAccess.effectivePermissions(parsed));
+        String account = parsed.value();
         return readModel.model().effectivePermissions(account, userName).map(found -> Response.ok(found).build())
                 .orElseGet(() -> IamError.response(Rejection.noSuchUser(userName)));
     }

@@ -1,5 +1,6 @@
 package io.portcullis.authz.api;
 
+import io.portcullis.authz.model.ModelFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.authz.infra.ReadModel;
 import io.portcullis.iam.error.Rejection;
@@ -26,7 +27,23 @@ final class Freshness {
      * freshness than the answer had.
      */
     static String await(ReadModel readModel, JsonNode consistency, Duration timeout) {
-        Map<String, Long> positions = wanted(readModel, consistency);
+        awaitPositions(readModel, wanted(readModel, consistency), timeout);
+        return ModelTokens.token(readModel.model().offsets());
+    }
+
+    /** Waits until the model reflects every position a {@code Consistency-Token} names; 503 when not within {@code timeout}. */
+    static void awaitToken(ReadModel readModel, String token, Duration timeout) {
+        Map<String, Long> positions;
+        try {
+            positions = ModelTokens.positions(token);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRequestException(Rejection.validationError(e.getMessage()));
+        }
+        awaitPositions(readModel, positions, timeout);
+    }
+
+    private static void awaitPositions(ReadModel readModel, Map<String, Long> positions, Duration timeout) {
+        refuseWhatNoWriteReturned(readModel, positions);
         try {
             if (!positions.isEmpty() && !readModel.feeder().awaitApplied(positions, timeout)) {
                 throw new ServiceUnavailableException("The read model did not reach the freshness asked for within "
@@ -36,7 +53,25 @@ final class Freshness {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableException("Interrupted while waiting for the read model.");
         }
-        return ModelTokens.token(readModel.model().offsets());
+    }
+
+    /**
+     * A position past what its partition holds was returned by no write: waiting for it would only hold the caller until
+     * the timeout, so it is refused at once (400), as every service refuses such a token. Asked of the broker only when
+     * the model has not reached the positions already.
+     */
+    private static void refuseWhatNoWriteReturned(ReadModel readModel, Map<String, Long> positions) {
+        if (positions.isEmpty() || ModelFeeder.reached(readModel.model().offsets(), positions)) {
+            return;
+        }
+        Map<String, Long> ends = readModel.feeder().committedEnds();
+        positions.forEach((partition, offset) -> {
+            Long end = ends.get(partition);
+            if (end == null || offset > end) {
+                RejectedRequestException.refuseIf(Optional.of(Rejection.validationError("Consistency-Token is not one a write returned: it is"
+                        + " ahead of what " + partition + " holds.")));
+            }
+        });
     }
 
     /** The positions ({@code topic/partition} → next offset) the model must have applied; none for minimizeLatency. */

@@ -2,6 +2,7 @@ package io.portcullis.authz.api;
 
 import io.portcullis.authz.infra.ReadModel;
 import io.portcullis.authz.model.ModelStore;
+import io.portcullis.runtime.api.RequestAuthorization;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ModelResource {
 
     private final ReadModel readModel;
+    private final RequestAuthorization authorization;
 
-    public ModelResource(ReadModel readModel) {
+    public ModelResource(ReadModel readModel, RequestAuthorization authorization) {
         this.readModel = readModel;
+        this.authorization = authorization;
     }
 
     /** SHA-256 over every key and value of the model, offsets included, and the offsets as a consistency token. */
@@ -30,6 +33,7 @@ public class ModelResource {
     @GET
     @Operation(operationId = "GetModelDigest", summary = "A digest of the read model and the offsets it reflects")
     public DigestResponse digest() {
+        authorization.require(AuthzAccess.modelDigest());
         ModelStore.Digest digest = readModel.model().digestWithOffsets();
         Map<String, Long> offsets = new TreeMap<>(digest.offsets());
         return new DigestResponse(digest.digest(), ModelTokens.token(offsets), offsets);

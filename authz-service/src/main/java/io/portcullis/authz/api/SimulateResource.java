@@ -9,6 +9,7 @@ import io.portcullis.authz.model.SimulationResult;
 import io.portcullis.iam.error.IamErrorCode;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.runtime.api.IamError;
+import io.portcullis.runtime.api.RequestAuthorization;
 import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -66,10 +67,12 @@ public class SimulateResource {
 
     private final ReadModel readModel;
     private final AuthzConfig config;
+    private final RequestAuthorization authorization;
 
-    public SimulateResource(ReadModel readModel, AuthzConfig config) {
+    public SimulateResource(ReadModel readModel, AuthzConfig config, RequestAuthorization authorization) {
         this.readModel = readModel;
         this.config = config;
+        this.authorization = authorization;
     }
 
     @POST
@@ -80,6 +83,8 @@ public class SimulateResource {
     public Response simulate(SimulateRequest body) {
         SimulateRequest request = Objects.requireNonNullElse(body, SimulateRequest.NONE);
         Simulation simulation = simulation(request);
+        authorization.require(request.policySourceArn() != null ? AuthzAccess.aboutPrincipal(request.policySourceArn())
+                : AuthzAccess.simulateCustom());
         String token = Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         Optional<List<SimulationResult>> results = readModel.model().simulate(simulation);
         if (results.isEmpty()) {

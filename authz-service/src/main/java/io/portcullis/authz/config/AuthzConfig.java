@@ -31,6 +31,19 @@ public interface AuthzConfig {
      */
     Optional<String> credentialUrl();
 
+    /**
+     * The installation's own secret ({@code PORTCULLIS_AUTHZ_INSTALLATION_SECRET}, base64 of 32 bytes or more), from which
+     * the keys that are never stored are derived: each account's root key and each suite service's key. Only
+     * authz-service (which verifies them) and the operator's tools hold it. Absent: only users' access keys verify.
+     */
+    Optional<String> installationSecret();
+
+    /**
+     * The key-encryption keys users' access key secrets are sealed with: the same {@code PORTCULLIS_CREDENTIAL_KEKS}
+     * credential-service seals with (application.properties maps it here). Absent: users' keys do not verify.
+     */
+    Optional<String> credentialKeks();
+
     /** A key's use is reported at most once per this interval from each replica: AWS records the first use per 15 minutes. */
     @WithDefault("15M")
     Duration keyUseInterval();

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.portcullis.authz.config.AuthzConfig;
+import io.portcullis.custody.DerivedKey;
+import io.portcullis.custody.InstallationSecret;
+import io.portcullis.sigv4.SigV4Signer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +22,8 @@ import org.jboss.logging.Logger;
  * Tells credential-service that an access key signed a request, coarsely: at most once per key per interval from
  * this replica, asynchronously, never on the request's path. A report that fails is tried again at the key's next
  * use. credential-service records the first use of each 15-minute span, so reports from several replicas cost it
- * nothing more.
+ * nothing more. Each report is signed with authz-service's own service key (derived from the installation secret):
+ * credential-service lets only this service record a use.
  */
 @ApplicationScoped
 public class KeyUseReports {
@@ -33,11 +37,26 @@ public class KeyUseReports {
     private final Map<String, Instant> lastReported;
 
     private final ObjectMapper json;
+    /** authz-service's own key; null without an installation secret, when reports cannot be proven and are not sent. */
+    private final SigV4Signer signer;
 
     KeyUseReports(AuthzConfig config, Clock clock, ObjectMapper json) {
         this.config = config;
         this.clock = clock;
         this.json = json;
+        this.signer = config.installationSecret().filter(s -> !s.isBlank()).map(secret -> {
+            DerivedKey key = InstallationSecret.parse(secret).service("authz-service");
+            try {
+                char[] chars = key.secret();
+                try {
+                    return SigV4Signer.of(key.accessKeyId(), chars, "us-east-1", "iam");
+                } finally {
+                    java.util.Arrays.fill(chars, '\0');
+                }
+            } finally {
+                key.destroy();
+            }
+        }).orElse(null);
         this.lastReported = Caffeine.newBuilder().expireAfterWrite(config.keyUseInterval()).<String, Instant>build().asMap();
     }
 
@@ -54,7 +73,7 @@ public class KeyUseReports {
     }
 
     public void used(String account, String accessKeyId, String service, String region) {
-        if (config.credentialUrl().isEmpty()) {
+        if (config.credentialUrl().isEmpty() || signer == null) {
             return;
         }
         Instant now = clock.instant();
@@ -65,12 +84,17 @@ public class KeyUseReports {
         if (last == null ? lastReported.putIfAbsent(accessKeyId, now) != null : !lastReported.replace(accessKeyId, last, now)) {
             return;
         }
-        HttpRequest report = HttpRequest.newBuilder(URI.create(config.credentialUrl().get() + "/v1/accounts/" + account + "/access-keys/"
-                        + accessKeyId + "/last-used"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body(new Use(service, region, now))))
-                .build();
-        http.sendAsync(report, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+        URI uri = URI.create(config.credentialUrl().get() + "/v1/accounts/" + account + "/access-keys/" + accessKeyId + "/last-used");
+        byte[] body = body(new Use(service, region, now)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder report = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        signer.sign("PUT", uri, java.util.Map.of("Content-Type", java.util.List.of("application/json")), body, now)
+                .forEach((name, value) -> {
+                    if (!name.equals("Host")) {
+                        report.header(name, value);
+                    }
+                });
+        http.sendAsync(report.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure != null || response.statusCode() != 204) {
                 lastReported.remove(accessKeyId, now);
                 LOG.warnf("Reporting the use of %s failed (%s); reported again at its next use", accessKeyId,
