@@ -59,7 +59,7 @@ public final class GenerateUsers {
                         .setActor("arn:aws:iam::" + account + ":root").setRequestId(UUID.randomUUID().toString())
                         .setCorrelationId(null).setSourceService("identity-service").build();
                 UserCreated created = new UserCreated(envelope, userId(firstAccount * 10_000 + n), name, "/",
-                        "arn:aws:iam::" + account + ":user/" + name, now, List.of());
+                        "arn:aws:iam::" + account + ":user/" + name, now, List.of(), null);
                 producer.send(new ProducerRecord<>("portcullis.identity.events", account, created), (meta, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);

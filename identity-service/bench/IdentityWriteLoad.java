@@ -22,9 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   ./portcullis up
- *   java identity-service/bench/IdentityWriteLoad.java [--url http://127.0.0.1:8081] [--seconds 15]
- *        [--concurrency 1,8,32,128] [--rate 500] [--accounts 1000] [--warmup 30]
+ *   java -cp libs/sigv4/target/classes:libs/secret-custody/target/classes identity-service/bench/IdentityWriteLoad.java
+ *        [--url http://127.0.0.1:8081] [--seconds 15] [--concurrency 1,8,32,128] [--rate 500] [--accounts 1000] [--warmup 30]
  * </pre>
+ * Every create is signed (SigV4, signing name {@code iam}) as the root of its account, whose key is derived from the
+ * installation secret: {@code PORTCULLIS_AUTHZ_INSTALLATION_SECRET}, or the one {@code ./portcullis up} made
+ * ({@code .portcullis/data/secrets/installation-secret}). Signing happens in the load generator's own time, before
+ * the create's clock starts only for the closed loop; a build that does not verify signatures ignores them.
  * Closed loop: each of N clients sends its next create as soon as the last is answered. Open loop
  * ({@code --rate}): creates are started at a fixed rate whatever the answers do, and latency is taken
  * from the moment each create was due, so a stall shows up in the percentiles. Every 201 is counted; any
@@ -33,10 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IdentityWriteLoad {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final Map<String, io.portcullis.sigv4.SigV4Signer> ROOTS = new ConcurrentHashMap<>();
+    private static io.portcullis.custody.InstallationSecret installation;
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        String secret = System.getenv("PORTCULLIS_AUTHZ_INSTALLATION_SECRET");
+        if (secret == null || secret.isBlank()) {
+            secret = java.nio.file.Files.readString(java.nio.file.Path.of(".portcullis/data/secrets/installation-secret")).trim();
+        }
+        installation = io.portcullis.custody.InstallationSecret.parse(secret);
         String url = options.getOrDefault("url", "http://127.0.0.1:8081");
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "15"));
         int accounts = Integer.parseInt(options.getOrDefault("accounts", "1000"));
@@ -167,8 +178,16 @@ public final class IdentityWriteLoad {
             long n = SEQUENCE.getAndIncrement();
             String account = String.format("%012d", 100_000_000_000L + (n % accounts));
             byte[] body = ("{\"userName\":\"load-" + RUN + "-" + n + "\"}").getBytes(StandardCharsets.UTF_8);
-            byte[] head = ("POST /v1/accounts/" + account + "/users HTTP/1.1\r\nHost: " + host + ":" + port
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+            String path = "/v1/accounts/" + account + "/users";
+            StringBuilder signature = new StringBuilder();
+            rootOf(account).sign("POST", URI.create("http://" + host + ":" + port + path), Map.of(), body, java.time.Instant.now())
+                    .forEach((name, value) -> {
+                        if (!name.equalsIgnoreCase("Host")) {
+                            signature.append(name).append(": ").append(value).append("\r\n");
+                        }
+                    });
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n" + signature + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             try {
                 if (socket == null) {
@@ -188,6 +207,18 @@ public final class IdentityWriteLoad {
                 close();
                 return -1;
             }
+        }
+
+        /** The signer of {@code account}'s root, derived once per account. */
+        private static io.portcullis.sigv4.SigV4Signer rootOf(String account) {
+            return ROOTS.computeIfAbsent(account, a -> {
+                io.portcullis.custody.DerivedKey root = installation.accountRoot(a);
+                try {
+                    return io.portcullis.sigv4.SigV4Signer.of(root.accessKeyId(), root.secret(), "us-east-1", "iam");
+                } finally {
+                    root.destroy();
+                }
+            });
         }
 
         /** Reads one response (status line, headers, a Content-Length or chunked body) and returns its status. */

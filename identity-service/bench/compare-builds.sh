@@ -28,16 +28,27 @@ done
 fresh_platform() {
   ./portcullis wipe >/dev/null 2>&1 || true
   ./portcullis up >/dev/null 2>&1
-  for s in identity policy org credential authz; do kill "$(cat ".portcullis/run/$s.pid")" 2>/dev/null || true; done
+  # authz-service stays: it verifies and decides every signed create (a build before signed calls ignores it, but
+  # it folds the same events beside either build, so both runs share the machine with the same JVMs).
+  for s in identity policy org credential; do kill "$(cat ".portcullis/run/$s.pid")" 2>/dev/null || true; done
   sleep 3
 }
+
+# identity-service's own key, derived from the installation secret './portcullis up' made.
+service_credential() {
+  PORTCULLIS_AUTHZ_INSTALLATION_SECRET=$(<.portcullis/data/secrets/installation-secret) \
+    java -cp "deploy/operator/target/classes:$(<deploy/operator/target/runtime-classpath.txt)" \
+    io.portcullis.operator.OperatorCli service-credential identity-service
+}
+LOAD=(java -cp libs/sigv4/target/classes:libs/secret-custody/target/classes identity-service/bench/IdentityWriteLoad.java)
 
 run_build() {
   local name=$1 dir=$2 pid
   fresh_platform
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=8081 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
   PORTCULLIS_REGISTRY_URL=http://127.0.0.1:8080/apis/registry/v3 PORTCULLIS_TOPIC_REPLICATION_FACTOR=1 \
-  PORTCULLIS_INSTANCE_ID=local-identity \
+  PORTCULLIS_INSTANCE_ID=local-identity PORTCULLIS_AUTHZ_URL=http://127.0.0.1:8085 \
+  PORTCULLIS_SERVICE_CREDENTIAL=$(service_credential) \
     nohup java -Xms256m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -jar "$dir/quarkus-run.jar" \
     >>".portcullis/logs/compare-$name.log" 2>&1 &
   pid=$!
@@ -45,9 +56,9 @@ run_build() {
     [[ $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/q/health/ready) == 200 ]] && break
     sleep 1
   done
-  java identity-service/bench/IdentityWriteLoad.java --concurrency 32,128 --seconds 12 --warmup 60 2>&1 \
+  "${LOAD[@]}" --concurrency 32,128 --seconds 12 --warmup 60 2>&1 \
     | grep -E '^clients' | sed "s/^/[$name] /"
-  java identity-service/bench/IdentityWriteLoad.java --rate 500 --seconds 20 --warmup 5 2>&1 \
+  "${LOAD[@]}" --rate 500 --seconds 20 --warmup 5 2>&1 \
     | grep -E '^rate' | sed "s/^/[$name] /"
   kill "$pid"
   wait "$pid" 2>/dev/null || true

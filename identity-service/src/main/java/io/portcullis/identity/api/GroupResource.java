@@ -5,6 +5,7 @@ import io.portcullis.identity.domain.Holdings;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
+import io.portcullis.identity.domain.IdentityAccess;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
@@ -61,7 +62,7 @@ public class GroupResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("pathPrefix") String pathPrefix,
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
-        return edge.read(accountId, state -> GroupListResponse.of(IdentityQueries.listGroups(state, list)));
+        return edge.read(accountId, IdentityAccess.listGroups(), state -> GroupListResponse.of(IdentityQueries.listGroups(state, list)));
     }
 
     @GET
@@ -71,7 +72,7 @@ public class GroupResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("groupName") String groupName) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
-        return edge.find(accountId, state -> state.group(groupName).map(GroupResponse::of),
+        return edge.find(accountId, IdentityAccess.onGroup("iam:GetGroup", groupName), state -> state.group(groupName).map(GroupResponse::of),
                 () -> Rejection.noSuchGroup(groupName));
     }
 
@@ -107,7 +108,8 @@ public class GroupResource {
                             @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.find(accountId, state -> state.group(groupName).flatMap(group -> IdentityQueries.listGroupMembers(state, groupName, list)
+        return edge.find(accountId, IdentityAccess.onGroup("iam:GetGroup", groupName),
+                state -> state.group(groupName).flatMap(group -> IdentityQueries.listGroupMembers(state, groupName, list)
                         .map(page -> GroupMembersResponse.of(group, page))),
                 () -> Rejection.noSuchGroup(groupName));
     }

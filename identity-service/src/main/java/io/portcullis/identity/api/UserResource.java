@@ -5,6 +5,7 @@ import io.portcullis.identity.domain.Holdings;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
+import io.portcullis.identity.domain.IdentityAccess;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityEvent;
 import io.portcullis.identity.domain.IdentityQueries;
@@ -62,7 +63,7 @@ public class UserResource {
     public Response list(@PathParam("accountId") String accountId, @QueryParam("pathPrefix") String pathPrefix,
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
-        return edge.read(accountId, state -> UserListResponse.of(IdentityQueries.listUsers(state, list)));
+        return edge.read(accountId, IdentityAccess.listUsers(), state -> UserListResponse.of(IdentityQueries.listUsers(state, list)));
     }
 
     @GET
@@ -72,8 +73,8 @@ public class UserResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
-        return edge.findWithFacts(accountId, (state, holdings) -> state.user(userName)
-                .map(user -> UserResponse.of(user, holdings.boundaryOf(user.userId()))), () -> Rejection.noSuchUser(userName));
+        return edge.findWithFacts(accountId, IdentityAccess.onUser("iam:GetUser", userName), (state, holdings) -> state.user(userName)
+                .map(user -> UserResponse.of(user, holdings.boundaryOf(user))), () -> Rejection.noSuchUser(userName));
     }
 
     @PATCH
@@ -108,7 +109,8 @@ public class UserResource {
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.find(accountId, state -> IdentityQueries.listUserTags(state, userName, list).map(TagListResponse::of),
+        return edge.find(accountId, IdentityAccess.onUser("iam:ListUserTags", userName),
+                state -> IdentityQueries.listUserTags(state, userName, list).map(TagListResponse::of),
                 () -> Rejection.noSuchUser(userName));
     }
 
@@ -144,7 +146,8 @@ public class UserResource {
                            @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.find(accountId, state -> IdentityQueries.listGroupsForUser(state, userName, list).map(GroupListResponse::of),
+        return edge.find(accountId, IdentityAccess.onUser("iam:ListGroupsForUser", userName),
+                state -> IdentityQueries.listGroupsForUser(state, userName, list).map(GroupListResponse::of),
                 () -> Rejection.noSuchUser(userName));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A user as the API shows it (AWS's {@code User} in camelCase); {@code createDate} is ISO-8601.
- * {@code permissionsBoundary} only in GetUser's answer, and only when the user has one, as in AWS.
+ * {@code permissionsBoundary} only in CreateUser's and GetUser's answers, and only when the user has one, as in AWS.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserResponse(String userName, String userId, String arn, String path, Instant createDate, List<TagEntry> tags,
@@ -29,7 +29,7 @@ public record UserResponse(String userName, String userId, String arn, String pa
 
     static UserResponse of(IdentityEvent.UserCreated created) {
         return new UserResponse(created.userName(), created.userId(), created.arn(), created.path(), created.createDate(),
-                TagEntry.fromDomain(created.tags()), null);
+                TagEntry.fromDomain(created.tags()), PermissionsBoundary.ofArn(created.permissionsBoundary()));
     }
 
     static List<UserResponse> of(List<User> users) {

@@ -14,11 +14,15 @@ import java.util.Set;
  */
 public final class Holdings {
 
-    private static final Holdings NONE = new Holdings(PersistentTreeMap.empty());
+    private static final Holdings NONE = new Holdings(PersistentTreeMap.empty(), PersistentTreeMap.empty());
 
-    /** What one user or group holds, by policy ARN, inline policy name and access key id. */
-    public record Held(Set<String> attached, Set<String> inline, String boundaryArn, Set<String> accessKeys, boolean loginProfile) {
-        static final Held NOTHING = new Held(Set.of(), Set.of(), null, Set.of(), false);
+    /**
+     * What one user or group holds, by policy ARN, inline policy name and access key id; {@code boundarySaid} once
+     * policy-service has said what the user's boundary is (until then, the one it was created with stands).
+     */
+    public record Held(Set<String> attached, Set<String> inline, String boundaryArn, Set<String> accessKeys, boolean loginProfile,
+                       boolean boundarySaid) {
+        static final Held NOTHING = new Held(Set.of(), Set.of(), null, Set.of(), false, false);
 
         public Held {
             attached = Set.copyOf(attached);
@@ -27,15 +31,18 @@ public final class Holdings {
         }
 
         boolean isNothing() {
-            return attached.isEmpty() && inline.isEmpty() && boundaryArn == null && accessKeys.isEmpty() && !loginProfile;
+            return attached.isEmpty() && inline.isEmpty() && boundaryArn == null && accessKeys.isEmpty() && !loginProfile && !boundarySaid;
         }
     }
 
     /** By user or group id: the prefixes (AIDA, AGPA) keep the two apart. */
     private final PersistentTreeMap<Held> byId;
+    /** The account's customer managed policies, by ARN: what a boundary named at CreateUser must be (or an AWS managed one). */
+    private final PersistentTreeMap<Boolean> managedPolicies;
 
-    private Holdings(PersistentTreeMap<Held> byId) {
+    private Holdings(PersistentTreeMap<Held> byId, PersistentTreeMap<Boolean> managedPolicies) {
         this.byId = byId;
+        this.managedPolicies = managedPolicies;
     }
 
     public static Holdings none() {
@@ -52,35 +59,52 @@ public final class Holdings {
         return Optional.ofNullable(of(userId).boundaryArn());
     }
 
+    /** The user's boundary: policy-service's, once it has said; until then the one the user was created with. */
+    public Optional<String> boundaryOf(User user) {
+        Held held = of(user.userId());
+        return Optional.ofNullable(held.boundarySaid() ? held.boundaryArn() : user.permissionsBoundary());
+    }
+
+    /** True when the account has this customer managed policy. */
+    public boolean hasManagedPolicy(String policyArn) {
+        return managedPolicies.containsKey(policyArn);
+    }
+
+    public Holdings withManagedPolicy(String policyArn, boolean present) {
+        return new Holdings(byId, present ? managedPolicies.put(policyArn, Boolean.TRUE) : managedPolicies.remove(policyArn));
+    }
+
     public Holdings withAttached(String id, String policyArn, boolean attached) {
         Held held = of(id);
-        return with(id, new Held(changed(held.attached(), policyArn, attached), held.inline(), held.boundaryArn(), held.accessKeys(), held.loginProfile()));
+        return with(id, new Held(changed(held.attached(), policyArn, attached), held.inline(), held.boundaryArn(), held.accessKeys(), held.loginProfile(),
+                held.boundarySaid()));
     }
 
     public Holdings withInline(String id, String policyName, boolean present) {
         Held held = of(id);
-        return with(id, new Held(held.attached(), changed(held.inline(), policyName, present), held.boundaryArn(), held.accessKeys(), held.loginProfile()));
+        return with(id, new Held(held.attached(), changed(held.inline(), policyName, present), held.boundaryArn(), held.accessKeys(), held.loginProfile(),
+                held.boundarySaid()));
     }
 
     /** {@code policyArn} null: no boundary. */
     public Holdings withBoundary(String userId, String policyArn) {
         Held held = of(userId);
-        return with(userId, new Held(held.attached(), held.inline(), policyArn, held.accessKeys(), held.loginProfile()));
+        return with(userId, new Held(held.attached(), held.inline(), policyArn, held.accessKeys(), held.loginProfile(), true));
     }
 
     public Holdings withAccessKey(String userId, String accessKeyId, boolean present) {
         Held held = of(userId);
         return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), changed(held.accessKeys(), accessKeyId, present),
-                held.loginProfile()));
+                held.loginProfile(), held.boundarySaid()));
     }
 
     public Holdings withLoginProfile(String userId, boolean present) {
         Held held = of(userId);
-        return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), held.accessKeys(), present));
+        return with(userId, new Held(held.attached(), held.inline(), held.boundaryArn(), held.accessKeys(), present, held.boundarySaid()));
     }
 
     private Holdings with(String id, Held held) {
-        return new Holdings(held.isNothing() ? byId.remove(id) : byId.put(id, held));
+        return new Holdings(held.isNothing() ? byId.remove(id) : byId.put(id, held), managedPolicies);
     }
 
     private static Set<String> changed(Set<String> before, String value, boolean present) {

@@ -19,9 +19,17 @@ import java.util.Optional;
  */
 public sealed interface IdentityCommand extends AccountCommand {
 
-    /** {@code path} defaults to {@code /} and {@code tags} to none, as in AWS. */
-    record CreateUser(AccountId accountId, String userName, String path, List<Tag> tags, String userId, Instant createDate)
-            implements IdentityCommand {
+    /**
+     * {@code path} defaults to {@code /} and {@code tags} to none, as in AWS; {@code permissionsBoundary} (null: none) is
+     * a managed policy's ARN the user's permissions are bounded by from its first moment.
+     */
+    record CreateUser(AccountId accountId, String userName, String path, List<Tag> tags, String userId, Instant createDate,
+                      String permissionsBoundary) implements IdentityCommand {
+
+        public CreateUser(AccountId accountId, String userName, String path, List<Tag> tags, String userId, Instant createDate) {
+            this(accountId, userName, path, tags, userId, createDate, null);
+        }
+
         public CreateUser {
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(createDate, "createDate");
@@ -31,9 +39,12 @@ public sealed interface IdentityCommand extends AccountCommand {
 
         @Override
         public Optional<Rejection> validate() {
-            return Constraints.check().userName("userName", userName).path("path", path).tags("tags", tags)
-                    .uniqueId("userId", userId, UniqueIds.Kind.USER).result()
-                    .or(() -> TagRules.check(tags, "User"));
+            Constraints checks = Constraints.check().userName("userName", userName).path("path", path).tags("tags", tags)
+                    .uniqueId("userId", userId, UniqueIds.Kind.USER);
+            if (permissionsBoundary != null) {
+                checks.policyArn("permissionsBoundary", permissionsBoundary);
+            }
+            return checks.result().or(() -> TagRules.check(tags, "User"));
         }
     }
 

@@ -26,6 +26,7 @@ import io.portcullis.identity.domain.IdentityEvent.UserRemovedFromGroup;
 import io.portcullis.identity.domain.IdentityEvent.UserTagged;
 import io.portcullis.identity.domain.IdentityEvent.UserUntagged;
 import io.portcullis.identity.domain.IdentityEvent.UserUpdated;
+import io.portcullis.iam.policies.AwsManagedPolicies;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -70,7 +71,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
             return Decision.reject(invalid.get());
         }
         if (command instanceof CreateUser c) {
-            return createUser(c, state);
+            return createUser(c, state, holdings);
         } else if (command instanceof UpdateUser c) {
             return updateUser(c, state);
         } else if (command instanceof DeleteUser c) {
@@ -96,10 +97,11 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
     @Override
     public IdentityState evolve(IdentityState state, IdentityEvent event) {
         if (event instanceof UserCreated e) {
-            return state.withUser(new User(e.userId(), e.userName(), e.path(), e.arn(), e.createDate(), e.tags()));
+            return state.withUser(new User(e.userId(), e.userName(), e.path(), e.arn(), e.createDate(), e.tags(), e.permissionsBoundary()));
         } else if (event instanceof UserUpdated e) {
             return state.userById(e.userId())
-                    .map(old -> state.withUser(new User(old.userId(), e.newUserName(), e.newPath(), e.newArn(), old.createDate(), old.tags())))
+                    .map(old -> state.withUser(new User(old.userId(), e.newUserName(), e.newPath(), e.newArn(), old.createDate(), old.tags(),
+                            old.permissionsBoundary())))
                     .orElse(state);
         } else if (event instanceof UserTagged e) {
             return state.userById(e.userId()).map(u -> state.withUser(u.withTags(u.tagsAfterTagging(e.tags())))).orElse(state);
@@ -123,7 +125,7 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
         throw new IllegalStateException("Unhandled identity event " + event.getClass().getName());
     }
 
-    private Decision<IdentityEvent> createUser(CreateUser c, IdentityState state) {
+    private Decision<IdentityEvent> createUser(CreateUser c, IdentityState state, Holdings holdings) {
         if (state.user(c.userName()).isPresent()) {
             return Decision.reject(IdentityRejections.userExists(c.userName()));
         }
@@ -133,8 +135,12 @@ public final class IdentityDecider implements Decider<IdentityCommand, IdentityS
         if (state.userCount() >= quotas.usersPerAccount()) {
             return Decision.reject(IdentityRejections.userQuota(quotas.usersPerAccount()));
         }
+        String boundary = c.permissionsBoundary();
+        if (boundary != null && AwsManagedPolicies.byArn(boundary).isEmpty() && !holdings.hasManagedPolicy(boundary)) {
+            return Decision.reject(IdentityRejections.boundaryNotAttachable(boundary));
+        }
         return Decision.accept(new UserCreated(c.accountId(), c.userId(), c.userName(), c.path(),
-                c.accountId().userArn(c.path(), c.userName()), c.createDate(), c.tags()));
+                c.accountId().userArn(c.path(), c.userName()), c.createDate(), c.tags(), c.permissionsBoundary()));
     }
 
     private Decision<IdentityEvent> updateUser(UpdateUser c, IdentityState state) {

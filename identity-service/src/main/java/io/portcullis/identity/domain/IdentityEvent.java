@@ -13,8 +13,9 @@ public sealed interface IdentityEvent {
 
     AccountId accountId();
 
+    /** {@code permissionsBoundary}: the managed policy CreateUser set as the user's boundary, or null. */
     record UserCreated(AccountId accountId, String userId, String userName, String path, String arn, Instant createDate,
-                       List<Tag> tags) implements IdentityEvent {
+                       List<Tag> tags, String permissionsBoundary) implements IdentityEvent {
         public UserCreated {
             tags = List.copyOf(tags);
         }

@@ -12,6 +12,11 @@ public final class IdentityRejections {
         return Rejection.noSuchEntity("The user with name " + userName + " is not a member of the group with name " + groupName + ".");
     }
 
+    /** A permissions boundary that names no managed policy of the account or of AWS (IAM's wording). */
+    public static Rejection boundaryNotAttachable(String policyArn) {
+        return Rejection.noSuchEntity("Scope ARN: " + policyArn + " does not exist or is not attachable.");
+    }
+
     public static Rejection userExists(String userName) {
         return Rejection.entityAlreadyExists("User with name " + userName + " already exists.");
     }

@@ -10,9 +10,11 @@ import java.util.Optional;
 /**
  * An IAM user as the directory holds it; tags keep the order they were first set in. Tag keys are
  * case-insensitive, as IAM's are: {@code CostCenter} and {@code costcenter} are one tag, spelled as it was
- * last set.
+ * last set. {@code permissionsBoundary} is the boundary it was created with (null: none); policy-service owns it after
+ * that.
  */
-public record User(String userId, String userName, String path, String arn, Instant createDate, List<Tag> tags) {
+public record User(String userId, String userName, String path, String arn, Instant createDate, List<Tag> tags,
+                   String permissionsBoundary) {
 
     public User {
         tags = List.copyOf(tags);
@@ -34,6 +36,6 @@ public record User(String userId, String userName, String path, String arn, Inst
     }
 
     User withTags(List<Tag> newTags) {
-        return new User(userId, userName, path, arn, createDate, newTags);
+        return new User(userId, userName, path, arn, createDate, newTags, permissionsBoundary);
     }
 }

@@ -4,6 +4,7 @@ import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.identity.domain.Holdings;
 import io.portcullis.identity.projection.HoldingsProjection;
 import io.portcullis.identity.config.IdentityConfig;
+import io.portcullis.identity.domain.IdentityAccess;
 import io.portcullis.identity.domain.IdentityCommand;
 import io.portcullis.identity.domain.IdentityDecider;
 import io.portcullis.identity.domain.IdentityEvent;
@@ -41,6 +42,6 @@ public class IdentityRuntime {
     @ApplicationScoped
     @Startup
     CommandEdge<IdentityCommand, IdentityState, Holdings, IdentityEvent> edge(ServiceKit kit, IdentityConfig config) {
-        return kit.start(model(config.quotas()));
+        return kit.start(model(config.quotas()), IdentityAccess::of);
     }
 }

@@ -11,6 +11,8 @@ import io.portcullis.events.policy.GroupPolicyAttached;
 import io.portcullis.events.policy.GroupPolicyDetached;
 import io.portcullis.events.policy.UserInlinePolicyDeleted;
 import io.portcullis.events.policy.UserInlinePolicyPut;
+import io.portcullis.events.policy.PolicyCreated;
+import io.portcullis.events.policy.PolicyDeleted;
 import io.portcullis.events.policy.UserPermissionsBoundaryDeleted;
 import io.portcullis.events.policy.UserPermissionsBoundarySet;
 import io.portcullis.events.policy.UserPolicyAttached;
@@ -56,6 +58,10 @@ public final class HoldingsProjection {
             return holdings.withBoundary(e.getUserId(), e.getPolicyArn());
         } else if (event instanceof UserPermissionsBoundaryDeleted e) {
             return holdings.withBoundary(e.getUserId(), null);
+        } else if (event instanceof PolicyCreated e) {
+            return holdings.withManagedPolicy(e.getArn(), true);
+        } else if (event instanceof PolicyDeleted e) {
+            return holdings.withManagedPolicy(e.getPolicyArn(), false);
         } else if (event instanceof AccessKeyCreated e) {
             return holdings.withAccessKey(e.getUserId(), e.getAccessKeyId(), true);
         } else if (event instanceof KeyRotated e) {
@@ -67,7 +73,7 @@ public final class HoldingsProjection {
         } else if (event instanceof LoginProfileDeleted e) {
             return holdings.withLoginProfile(e.getUserId(), false);
         }
-        // Policies, their versions and tags, key status: not facts identity-service decides on.
+        // Policies' documents, versions and tags, key status: not facts identity-service decides on.
         return holdings;
     }
 }

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import io.portcullis.testkit.TestSigning;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
@@ -135,8 +136,10 @@ class BadInputIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        URI uri = URI.create(base.toString().replaceAll("/$", "") + path);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(TestSigning.signed(HttpRequest.newBuilder(uri), "POST", uri, bytes)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -11,6 +11,7 @@ import io.portcullis.testkit.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.portcullis.testkit.TestSigning;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -207,10 +208,12 @@ class IdentityDurabilityIT {
 
     private HttpResponse<String> post(String base, String account, String path, String body, String idempotencyKey)
             throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(base + "/v1/accounts/" + account + path))
+        URI uri = URI.create(base + "/v1/accounts/" + account + path);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = TestSigning.signed(HttpRequest.newBuilder(uri), "POST", uri, bytes)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -218,12 +221,14 @@ class IdentityDurabilityIT {
     }
 
     private HttpResponse<String> put(String base, String account, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/accounts/" + account + path))
+        URI uri = URI.create(base + "/v1/accounts/" + account + path);
+        return http.send(TestSigning.signed(HttpRequest.newBuilder(uri), "PUT", uri, new byte[0])
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String base, String account, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/accounts/" + account + path))
+        URI uri = URI.create(base + "/v1/accounts/" + account + path);
+        return http.send(TestSigning.signed(HttpRequest.newBuilder(uri), "GET", uri, new byte[0])
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

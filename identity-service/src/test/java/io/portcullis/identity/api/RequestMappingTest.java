@@ -21,14 +21,15 @@ class RequestMappingTest {
     @Test
     void createUserBodyBecomesACreateUserCommandWithTheEdgesIdAndTime() {
         // Given
-        CreateUserRequest body = new CreateUserRequest("Alice", "/eng/", List.of(new TagEntry("team", "blue")));
+        CreateUserRequest body = new CreateUserRequest("Alice", "/eng/", List.of(new TagEntry("team", "blue")),
+                "arn:aws:iam::123456789012:policy/Boundary");
 
         // When
         IdentityCommand.CreateUser command = body.toCommand(ACCOUNT, "AIDAABCDEFGHIJKLMNOPQ", NOW);
 
         // Then
         assertThat(command).isEqualTo(new IdentityCommand.CreateUser(ACCOUNT, "Alice", "/eng/",
-                List.of(new Tag("team", "blue")), "AIDAABCDEFGHIJKLMNOPQ", NOW));
+                List.of(new Tag("team", "blue")), "AIDAABCDEFGHIJKLMNOPQ", NOW, "arn:aws:iam::123456789012:policy/Boundary"));
         assertThat(command.validate()).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import io.portcullis.testkit.RegistryTestServer;
 import io.portcullis.testkit.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
+import io.portcullis.testkit.TestSigning;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -71,8 +72,10 @@ class StartInAnyOrderIT {
 
     private HttpResponse<String> createUser(ServiceProcess identity, String name) throws Exception {
         String account = String.format("%012d", Math.abs(name.hashCode()) % 1_000_000_000_000L);
-        return http.send(HttpRequest.newBuilder(URI.create(identity.baseUrl() + "/v1/accounts/" + account + "/users"))
+        URI uri = URI.create(identity.baseUrl() + "/v1/accounts/" + account + "/users");
+        byte[] body = ("{\"userName\":\"" + name + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return http.send(TestSigning.signed(HttpRequest.newBuilder(uri), "POST", uri, body)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"" + name + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

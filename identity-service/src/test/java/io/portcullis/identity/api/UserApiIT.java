@@ -26,6 +26,7 @@ import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import io.portcullis.testkit.TestSigning;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -44,9 +45,11 @@ class UserApiIT {
         // Given
         String account = newAccount();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest create = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + users(account)))
+        URI uri = URI.create(base.toString().replaceAll("/$", "") + users(account));
+        byte[] body = "{\"userName\":\"twin\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest create = TestSigning.signed(HttpRequest.newBuilder(uri), "POST", uri, body)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"twin\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
 
         // When
         var first = http.sendAsync(create, HttpResponse.BodyHandlers.ofString());
@@ -290,11 +293,12 @@ class UserApiIT {
         // Given
         String account = newAccount();
         String key = "create-olga-" + account;
-        String actor = "arn:aws:iam::" + account + ":user/provisioner";
-        ExtractableResponse<Response> first = createWithKey(account, key, actor);
+        // The signer: the account's root, as the test kit signs by default
+        String actor = "arn:aws:iam::" + account + ":root";
+        ExtractableResponse<Response> first = createWithKey(account, key);
 
         // When
-        ExtractableResponse<Response> retried = createWithKey(account, key, actor);
+        ExtractableResponse<Response> retried = createWithKey(account, key);
 
         // Then
         assertThat(first.statusCode()).isEqualTo(201);
@@ -309,13 +313,16 @@ class UserApiIT {
         assertThat(created).hasSize(1);
         assertThat(created.get(0).getUserId()).isEqualTo(first.path("userId").toString());
         assertThat(created.get(0).getEnvelope().getActor()).isEqualTo(actor);
+        assertThat(created.get(0).getEnvelope().getAccessKeyId()).isEqualTo("PCRT" + account);
+        assertThat(created.get(0).getEnvelope().getSourceIp()).isEqualTo("127.0.0.1");
+        assertThat(created.get(0).getEnvelope().getUserAgent()).isNotBlank();
         assertThat(created.get(0).getEnvelope().getRequestId()).isEqualTo(key);
         assertThat(created.get(0).getEnvelope().getAggregateVersion()).isEqualTo(1L);
         assertThat(created.get(0).getEnvelope().getSourceService()).isEqualTo("identity-service");
     }
 
-    private static ExtractableResponse<Response> createWithKey(String account, String key, String actor) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).header("X-Portcullis-Actor", actor)
+    private static ExtractableResponse<Response> createWithKey(String account, String key) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body("{\"userName\":\"olga\"}").when().post(users(account)).then().extract();
     }
 }

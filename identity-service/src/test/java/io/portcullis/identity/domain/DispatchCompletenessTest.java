@@ -34,7 +34,7 @@ class DispatchCompletenessTest {
         groupCreated("admins"), groupCreated("empty"), added("admins", "bob"),
     };
 
-    private static final List<IdentityCommand> COMMANDS = List.of(
+    static final List<IdentityCommand> COMMANDS = List.of(
             Fixtures.createUser("dave"),
             new UpdateUser(ACCOUNT, "bob", "robert", null),
             new DeleteUser(ACCOUNT, "carol"),

@@ -72,7 +72,7 @@ final class Fixtures {
     }
 
     static UserCreated userCreated(String userName, String path, List<Tag> tags) {
-        return new UserCreated(ACCOUNT, userId(userName), userName, path, ACCOUNT.userArn(path, userName), T0, tags);
+        return new UserCreated(ACCOUNT, userId(userName), userName, path, ACCOUNT.userArn(path, userName), T0, tags, null);
     }
 
     static GroupCreated groupCreated(String groupName) {

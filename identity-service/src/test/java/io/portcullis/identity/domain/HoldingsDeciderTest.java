@@ -86,4 +86,35 @@ class HoldingsDeciderTest {
         given(Holdings.none(), groupCreated("devs")).when(new DeleteGroup(ACCOUNT, "devs"))
                 .then(new GroupDeleted(ACCOUNT, groupId("devs"), "devs"));
     }
+
+    @Test
+    void createsAUserBoundedByAnAwsManagedPolicyOrOneOfTheAccountsOwn() {
+        String own = ACCOUNT.policyArn("/", "XCompanyBoundaries");
+        given(Holdings.none())
+                .when(new IdentityCommand.CreateUser(ACCOUNT, "alice", "/", java.util.List.of(), userId("alice"), Fixtures.T0, READ_ONLY))
+                .then(new IdentityEvent.UserCreated(ACCOUNT, userId("alice"), "alice", "/", ACCOUNT.userArn("/", "alice"), Fixtures.T0,
+                        java.util.List.of(), READ_ONLY));
+        given(Holdings.none().withManagedPolicy(own, true))
+                .when(new IdentityCommand.CreateUser(ACCOUNT, "alice", "/", java.util.List.of(), userId("alice"), Fixtures.T0, own))
+                .then(new IdentityEvent.UserCreated(ACCOUNT, userId("alice"), "alice", "/", ACCOUNT.userArn("/", "alice"), Fixtures.T0,
+                        java.util.List.of(), own));
+    }
+
+    @Test
+    void refusesABoundaryThatIsNoManagedPolicy() {
+        String gone = ACCOUNT.policyArn("/", "Gone");
+        given(Holdings.none().withManagedPolicy(gone, true).withManagedPolicy(gone, false))
+                .when(new IdentityCommand.CreateUser(ACCOUNT, "alice", "/", java.util.List.of(), userId("alice"), Fixtures.T0, gone))
+                .thenRejected(IamErrorCode.NO_SUCH_ENTITY, "Scope ARN: " + gone + " does not exist or is not attachable.");
+    }
+
+    @Test
+    void theBoundaryAUserWasCreatedWithStandsUntilPolicyServiceSaysOtherwise() {
+        User alice = new User(userId("alice"), "alice", "/", ACCOUNT.userArn("/", "alice"), Fixtures.T0, java.util.List.of(), READ_ONLY);
+
+        org.assertj.core.api.Assertions.assertThat(Holdings.none().boundaryOf(alice)).contains(READ_ONLY);
+        org.assertj.core.api.Assertions.assertThat(Holdings.none().withBoundary(alice.userId(), null).boundaryOf(alice)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Holdings.none().withBoundary(alice.userId(), "arn:aws:iam::aws:policy/PowerUserAccess")
+                .boundaryOf(alice)).contains("arn:aws:iam::aws:policy/PowerUserAccess");
+    }
 }

@@ -41,7 +41,7 @@ class IdentityRuntimeTest {
         // Given
         var model = IdentityRuntime.model(1);
         IdentityState oneUser = model.decider().evolve(model.decider().initialState(), new IdentityEvent.UserCreated(ACCOUNT,
-                "AIDAAAAAAAAAAAAAAAAAA", "alice", "/", ACCOUNT.userArn("/", "alice"), NOW, List.of()));
+                "AIDAAAAAAAAAAAAAAAAAA", "alice", "/", ACCOUNT.userArn("/", "alice"), NOW, List.of(), null));
 
         // When
         Decision<IdentityEvent> decision = model.decider().decide(

@@ -11,6 +11,8 @@ import io.portcullis.events.credential.LoginProfileDeleted;
 import io.portcullis.events.policy.GroupInlinePolicyPut;
 import io.portcullis.events.policy.GroupPolicyAttached;
 import io.portcullis.events.policy.PolicyCreated;
+import io.portcullis.events.policy.PolicyDeleted;
+import io.portcullis.events.policy.PolicyTagged;
 import io.portcullis.events.policy.UserInlinePolicyDeleted;
 import io.portcullis.events.policy.UserInlinePolicyPut;
 import io.portcullis.events.policy.UserPermissionsBoundaryDeleted;
@@ -79,9 +81,14 @@ class HoldingsProjectionTest {
     }
 
     @Test
-    void policiesThemselvesAreNotFactsIdentityDecidesOn() {
-        Holdings none = Holdings.none();
-        assertThat(fold(new PolicyCreated(ENVELOPE, "ANPAAAAAAAAAAAAAAAAAA", "P", "/", "arn:aws:iam::123456789012:policy/P", null, "{}",
-                "v1", Instant.EPOCH, List.of()))).isSameAs(none);
+    void whichManagedPoliciesExistIsAFactButNotTheirDocumentsOrTags() {
+        // A boundary given to CreateUser must name a policy that exists (NoSuchEntity otherwise)
+        String arn = "arn:aws:iam::123456789012:policy/P";
+        PolicyCreated created = new PolicyCreated(ENVELOPE, "ANPAAAAAAAAAAAAAAAAAA", "P", "/", arn, null, "{}", "v1", Instant.EPOCH, List.of());
+        Holdings exists = fold(created);
+        assertThat(exists.hasManagedPolicy(arn)).isTrue();
+        assertThat(HoldingsProjection.facts().fold().apply(exists, new PolicyTagged(ENVELOPE, "ANPAAAAAAAAAAAAAAAAAA", arn, List.of())))
+                .isSameAs(exists);
+        assertThat(fold(created, new PolicyDeleted(ENVELOPE, "ANPAAAAAAAAAAAAAAAAAA", "P", arn)).hasManagedPolicy(arn)).isFalse();
     }
 }
