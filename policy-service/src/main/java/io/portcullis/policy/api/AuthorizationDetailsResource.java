@@ -3,6 +3,7 @@ package io.portcullis.policy.api;
 import io.portcullis.iam.directory.Directory;
 import io.portcullis.iam.error.Lookup;
 import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.policy.domain.PolicyAccess;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyEvent;
 import io.portcullis.policy.domain.PolicyQueries.EntityKind;
@@ -44,7 +45,7 @@ public class AuthorizationDetailsResource {
                             @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         Set<EntityKind> kinds = PolicyApi.entityKinds("filter", filter);
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> Lookup.found(
+        return edge.lookup(accountId, PolicyAccess.onAccount("iam:GetAccountAuthorizationDetails"), (state, directory) -> Lookup.found(
                 AuthorizationDetailsResponse.of(PolicyQueries.authorizationDetails(state, directory, kinds, list))));
     }
 }

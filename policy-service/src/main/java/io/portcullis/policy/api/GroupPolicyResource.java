@@ -3,6 +3,7 @@ package io.portcullis.policy.api;
 import io.portcullis.iam.directory.Directory;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
+import io.portcullis.policy.domain.PolicyAccess;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyEvent;
 import io.portcullis.policy.domain.PolicyQueries;
@@ -76,7 +77,8 @@ public class GroupPolicyResource {
                              @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.attachedGroupPolicies(state, directory, groupName, list)
+        return edge.lookup(accountId, PolicyAccess.onGroup("iam:ListAttachedGroupPolicies", groupName),
+                (state, directory) -> PolicyQueries.attachedGroupPolicies(state, directory, groupName, list)
                 .map(AttachedPoliciesResponse::of));
     }
 
@@ -89,7 +91,8 @@ public class GroupPolicyResource {
                                 @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.groupPolicyNames(state, directory, groupName, list)
+        return edge.lookup(accountId, PolicyAccess.onGroup("iam:ListGroupPolicies", groupName),
+                (state, directory) -> PolicyQueries.groupPolicyNames(state, directory, groupName, list)
                 .map(PolicyNamesResponse::of));
     }
 
@@ -114,7 +117,8 @@ public class GroupPolicyResource {
                               @PathParam("policyName") String policyName) {
         RequestParameters.check(Constraints.check().groupName("groupName", groupName)
                 .name("policyName", policyName, Constraints.MAX_POLICY_NAME));
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.groupPolicy(state, directory, groupName, policyName)
+        return edge.lookup(accountId, PolicyAccess.onGroup("iam:GetGroupPolicy", groupName),
+                (state, directory) -> PolicyQueries.groupPolicy(state, directory, groupName, policyName)
                 .map(InlinePolicyResponse::ofGroup));
     }
 

@@ -3,6 +3,7 @@ package io.portcullis.policy.api;
 import io.portcullis.iam.UniqueIds;
 import io.portcullis.iam.directory.Directory;
 import io.portcullis.iam.paging.ListRequest;
+import io.portcullis.policy.domain.PolicyAccess;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyEvent;
 import io.portcullis.policy.domain.PolicyQueries.EntityKind;
@@ -75,7 +76,7 @@ public class PolicyResource {
                          @QueryParam("maxItems") String maxItems) {
         PolicyFilter filter = new PolicyFilter(PolicyApi.scope(scope), PolicyApi.flag("onlyAttached", onlyAttached), PolicyApi.usage(usage));
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
-        return edge.read(accountId, state -> PolicyListResponse.of(PolicyQueries.listPolicies(state, filter, list)));
+        return edge.read(accountId, PolicyAccess.onAccount("iam:ListPolicies"), state -> PolicyListResponse.of(PolicyQueries.listPolicies(state, filter, list)));
     }
 
     @GET
@@ -84,7 +85,7 @@ public class PolicyResource {
     @APIResponseSchema(value = PolicyResponse.class, responseCode = "200", responseDescription = "The policy")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @Parameter(description = POLICY) @PathParam("policy") String policy) {
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.policy(state, policy).map(PolicyResponse::of));
+        return edge.lookup(accountId, PolicyAccess.onPolicy("iam:GetPolicy", policy), (state, directory) -> PolicyQueries.policy(state, policy).map(PolicyResponse::of));
     }
 
     @DELETE
@@ -117,7 +118,8 @@ public class PolicyResource {
     public Response versions(@PathParam("accountId") String accountId, @PathParam("policy") String policy,
                              @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.policyVersions(state, policy, list)
+        return edge.lookup(accountId, PolicyAccess.onPolicy("iam:ListPolicyVersions", policy),
+                (state, directory) -> PolicyQueries.policyVersions(state, policy, list)
                 .map(PolicyVersionListResponse::of));
     }
 
@@ -128,7 +130,8 @@ public class PolicyResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response version(@PathParam("accountId") String accountId, @PathParam("policy") String policy,
                             @PathParam("versionId") String versionId) {
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.policyVersion(state, policy, versionId)
+        return edge.lookup(accountId, PolicyAccess.onPolicy("iam:GetPolicyVersion", policy),
+                (state, directory) -> PolicyQueries.policyVersion(state, policy, versionId)
                 .map(PolicyVersionResponse::of));
     }
 
@@ -163,7 +166,8 @@ public class PolicyResource {
     public Response tags(@PathParam("accountId") String accountId, @PathParam("policy") String policy,
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.policyTags(state, policy, list).map(TagListResponse::of));
+        return edge.lookup(accountId, PolicyAccess.onPolicy("iam:ListPolicyTags", policy),
+                (state, directory) -> PolicyQueries.policyTags(state, policy, list).map(TagListResponse::of));
     }
 
     @POST
@@ -200,7 +204,8 @@ public class PolicyResource {
         Set<EntityKind> kinds = PolicyApi.entityKinds("entityFilter", entityFilter);
         Usage usageFilter = PolicyApi.usage(usage);
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.entitiesForPolicy(state, directory, policy, kinds, usageFilter, list)
+        return edge.lookup(accountId, PolicyAccess.onPolicy("iam:ListEntitiesForPolicy", policy),
+                (state, directory) -> PolicyQueries.entitiesForPolicy(state, directory, policy, kinds, usageFilter, list)
                 .map(EntitiesForPolicyResponse::of));
     }
 }

@@ -3,6 +3,7 @@ package io.portcullis.policy.api;
 import io.portcullis.iam.directory.Directory;
 import io.portcullis.iam.paging.ListRequest;
 import io.portcullis.iam.validation.Constraints;
+import io.portcullis.policy.domain.PolicyAccess;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyEvent;
 import io.portcullis.policy.domain.PolicyQueries;
@@ -77,7 +78,8 @@ public class UserPolicyResource {
                              @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(pathPrefix, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.attachedUserPolicies(state, directory, userName, list)
+        return edge.lookup(accountId, PolicyAccess.onUser("iam:ListAttachedUserPolicies", userName),
+                (state, directory) -> PolicyQueries.attachedUserPolicies(state, directory, userName, list)
                 .map(AttachedPoliciesResponse::of));
     }
 
@@ -90,7 +92,8 @@ public class UserPolicyResource {
                                 @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.userPolicyNames(state, directory, userName, list)
+        return edge.lookup(accountId, PolicyAccess.onUser("iam:ListUserPolicies", userName),
+                (state, directory) -> PolicyQueries.userPolicyNames(state, directory, userName, list)
                 .map(PolicyNamesResponse::of));
     }
 
@@ -115,7 +118,8 @@ public class UserPolicyResource {
                               @PathParam("policyName") String policyName) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName)
                 .name("policyName", policyName, Constraints.MAX_POLICY_NAME));
-        return edge.lookup(accountId, (state, directory) -> PolicyQueries.userPolicy(state, directory, userName, policyName)
+        return edge.lookup(accountId, PolicyAccess.onUser("iam:GetUserPolicy", userName),
+                (state, directory) -> PolicyQueries.userPolicy(state, directory, userName, policyName)
                 .map(InlinePolicyResponse::ofUser));
     }
 

@@ -258,6 +258,22 @@ public sealed interface PolicyCommand extends AccountCommand {
         }
     }
 
+    /**
+     * identity-service created the user with this id bounded by this managed policy (CreateUser's
+     * {@code PermissionsBoundary}): policy-service records it as the user's boundary, unless one was set meanwhile.
+     * Issued by the service itself (a reaction to {@code UserCreated}).
+     */
+    record SetCreationBoundary(AccountId accountId, String userId, String policyArn) implements PolicyCommand {
+        public SetCreationBoundary {
+            Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public Optional<Rejection> validate() {
+            return Constraints.check().uniqueId("userId", userId, UniqueIds.Kind.USER).policyArn("policyArn", policyArn).result();
+        }
+    }
+
     /** identity-service deleted the group with this id: as {@link ForgetUser}, for a group. */
     record ForgetGroup(AccountId accountId, String groupId) implements PolicyCommand {
         public ForgetGroup {

@@ -25,6 +25,7 @@ import io.portcullis.policy.domain.PolicyCommand.ForgetGroup;
 import io.portcullis.policy.domain.PolicyCommand.ForgetUser;
 import io.portcullis.policy.domain.PolicyCommand.PutGroupPolicy;
 import io.portcullis.policy.domain.PolicyCommand.PutUserPermissionsBoundary;
+import io.portcullis.policy.domain.PolicyCommand.SetCreationBoundary;
 import io.portcullis.policy.domain.PolicyCommand.PutUserPolicy;
 import io.portcullis.policy.domain.PolicyCommand.SetDefaultPolicyVersion;
 import io.portcullis.policy.domain.PolicyCommand.TagPolicy;
@@ -109,6 +110,8 @@ public final class PolicyDecider implements Decider<PolicyCommand, PolicyState, 
             return putUserPermissionsBoundary(c, state, directory);
         } else if (command instanceof DeleteUserPermissionsBoundary c) {
             return deleteUserPermissionsBoundary(c, state, directory);
+        } else if (command instanceof SetCreationBoundary c) {
+            return setCreationBoundary(c, state, directory);
         } else if (command instanceof ForgetUser c) {
             return forgetUser(c, state);
         } else if (command instanceof ForgetGroup c) {
@@ -158,12 +161,13 @@ public final class PolicyDecider implements Decider<PolicyCommand, PolicyState, 
             return state.withGroup(e.groupId(), e.groupName(), held -> held.withoutInline(e.policyName()));
         } else if (event instanceof UserPermissionsBoundarySet e) {
             String before = state.user(e.userId()).boundaryArn();
-            PolicyState after = state.withUser(e.userId(), e.userName(), held -> held.withBoundary(e.policyArn()));
+            PolicyState after = state.withUser(e.userId(), e.userName(), held -> held.withBoundary(e.policyArn()))
+                    .withBoundarySaid(e.userId());
             return (before == null ? after : after.used(before, 0, -1)).used(e.policyArn(), 0, 1);
         } else if (event instanceof UserPermissionsBoundaryDeleted e) {
             String before = state.user(e.userId()).boundaryArn();
-            return before == null ? state
-                    : state.withUser(e.userId(), e.userName(), held -> held.withBoundary(null)).used(before, 0, -1);
+            PolicyState said = state.withBoundarySaid(e.userId());
+            return before == null ? said : said.withUser(e.userId(), e.userName(), held -> held.withBoundary(null)).used(before, 0, -1);
         }
         throw new IllegalStateException("Unhandled policy event " + event.getClass().getName());
     }
@@ -363,6 +367,18 @@ public final class PolicyDecider implements Decider<PolicyCommand, PolicyState, 
         return withUser(directory, c.userName(), user -> state.user(user.id()).boundary()
                 .<Decision<PolicyEvent>>map(arn -> Decision.accept(new UserPermissionsBoundaryDeleted(c.accountId(), user.id(), user.name(), arn)))
                 .orElseGet(() -> Decision.reject(PolicyRejections.noBoundary(user.name()))));
+    }
+
+    /**
+     * The boundary a user was created with becomes policy-service's record of it, once: a boundary already set or deleted
+     * (or the user gone, or the policy no longer attachable) leaves things as they are.
+     */
+    private Decision<PolicyEvent> setCreationBoundary(SetCreationBoundary c, PolicyState state, Directory directory) {
+        return directory.userById(c.userId())
+                .filter(user -> !state.boundarySaid(user.id()) && isAttachable(state, c.policyArn()))
+                .<Decision<PolicyEvent>>map(user -> Decision.accept(new UserPermissionsBoundarySet(c.accountId(), user.id(), user.name(),
+                        c.policyArn())))
+                .orElseGet(() -> Decision.accept(List.of()));
     }
 
     /** Everything a deleted user still holds goes; its last known name travels in the events. */

@@ -1,5 +1,6 @@
 package io.portcullis.policy.domain;
 
+import io.portcullis.iam.AccountId;
 import io.portcullis.iam.Arn;
 import io.portcullis.iam.Tag;
 import io.portcullis.iam.directory.Directory;
@@ -75,6 +76,15 @@ public final class PolicyQueries {
     /** This account's customer managed policy, by name or by its exact ARN. */
     public static Optional<ManagedPolicy> ownPolicy(PolicyState state, String policy) {
         return PolicyShapes.isArn(policy) ? state.policyByArn(policy) : state.policy(policy);
+    }
+
+    /**
+     * The ARN a request naming {@code policy} (a name of this account's, or an ARN) is about: the policy's own when it
+     * exists, else the ARN given, else this account's ARN for that name at the root path.
+     */
+    public static String arnOf(AccountId account, PolicyState state, String policy) {
+        return find(state, policy).map(PolicyView::arn)
+                .orElseGet(() -> PolicyShapes.isArn(policy) ? policy : account.policyArn("/", policy == null ? "" : policy));
     }
 
     public static Lookup<PolicyView> policy(PolicyState state, String policy) {

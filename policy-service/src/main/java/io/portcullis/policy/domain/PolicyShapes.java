@@ -1,6 +1,5 @@
 package io.portcullis.policy.domain;
 
-import io.portcullis.iam.Arn;
 import io.portcullis.iam.validation.Constraints;
 import java.util.regex.Pattern;
 
@@ -8,8 +7,8 @@ import java.util.regex.Pattern;
 public final class PolicyShapes {
 
     /** {@code PolicyArn}: 20 to 2,048 characters, as AWS declares it. */
-    public static final int MIN_ARN = 20;
-    public static final int MAX_ARN = 2048;
+    public static final int MIN_ARN = Constraints.MIN_POLICY_ARN;
+    public static final int MAX_ARN = Constraints.MAX_POLICY_ARN;
     /** {@code PolicyDocument}: 1 to 131,072 characters of tab, line feed, carriage return and U+0020–U+00FF. */
     public static final int MAX_DOCUMENT = 131_072;
     public static final String DOCUMENT_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
@@ -27,18 +26,7 @@ public final class PolicyShapes {
     }
 
     static Constraints policyArn(Constraints constraints, String field, String policyArn) {
-        if (policyArn == null) {
-            return constraints.violated(field, null, "Member must not be null");
-        }
-        int length = policyArn.codePointCount(0, policyArn.length());
-        if (length < MIN_ARN) {
-            constraints.violated(field, policyArn, "Member must have length greater than or equal to " + MIN_ARN);
-        } else if (length > MAX_ARN) {
-            constraints.violated(field, policyArn, "Member must have length less than or equal to " + MAX_ARN);
-        } else if (Arn.parse(policyArn).isEmpty()) {
-            constraints.violated(field, policyArn, "Member must be an ARN");
-        }
-        return constraints;
+        return constraints.policyArn(field, policyArn);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.portcullis.policy.infra;
 
 import io.portcullis.events.identity.GroupDeleted;
+import io.portcullis.events.identity.UserCreated;
 import io.portcullis.events.identity.UserDeleted;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.AccountId;
 import io.portcullis.iam.directory.Directory;
+import io.portcullis.policy.domain.PolicyAccess;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyDecider;
 import io.portcullis.policy.domain.PolicyEvent;
@@ -25,7 +27,8 @@ import org.apache.avro.specific.SpecificRecord;
  * policy-service on the command runtime: one aggregate per account, decided by {@link PolicyDecider} on
  * the users identity-service's events say exist ({@link IdentityDirectory}); when identity-service deletes
  * a user or group, the service forgets what it held ({@link PolicyCommand.ForgetUser}, {@link PolicyCommand.ForgetGroup}),
- * so a race between a delete and an attach ends with nothing attached to a missing user or group.
+ * so a race between a delete and an attach ends with nothing attached to a missing user or group; when it creates a
+ * user bounded by a policy, the service records that boundary ({@link PolicyCommand.SetCreationBoundary}).
  */
 @ApplicationScoped
 public class PolicyRuntime {
@@ -37,7 +40,10 @@ public class PolicyRuntime {
 
     /** identity-service's events that policy-service acts on. */
     static Optional<PolicyCommand> whenIdentityChanges(SpecificRecord event) {
-        if (event instanceof UserDeleted deleted) {
+        if (event instanceof UserCreated created && created.getPermissionsBoundary() != null) {
+            return Optional.of(new PolicyCommand.SetCreationBoundary(new AccountId(EventAvro.envelopeOf(created).getAccountId()),
+                    created.getUserId(), created.getPermissionsBoundary()));
+        } else if (event instanceof UserDeleted deleted) {
             return Optional.of(new PolicyCommand.ForgetUser(new AccountId(EventAvro.envelopeOf(deleted).getAccountId()),
                     deleted.getUserId()));
         } else if (event instanceof GroupDeleted deleted) {
@@ -51,6 +57,6 @@ public class PolicyRuntime {
     @ApplicationScoped
     @Startup
     CommandEdge<PolicyCommand, PolicyState, Directory, PolicyEvent> edge(ServiceKit kit) {
-        return kit.start(model());
+        return kit.start(model(), PolicyAccess::of);
     }
 }

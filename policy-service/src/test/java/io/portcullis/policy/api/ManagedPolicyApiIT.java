@@ -53,7 +53,7 @@ class ManagedPolicyApiIT {
     }
 
     private static Response create(String account, String body) {
-        return given().contentType(ContentType.JSON).header("X-Portcullis-Actor", "arn:aws:iam::" + account + ":user/admin").body(body)
+        return given().contentType(ContentType.JSON).body(body)
                 .when().post(policies(account));
     }
 
@@ -154,7 +154,9 @@ class ManagedPolicyApiIT {
         assertThat(events).singleElement().satisfies(event -> {
             EventEnvelope envelope = (EventEnvelope) event.get(event.getSchema().getField("envelope").pos());
             assertThat(envelope.getRequestId()).isEqualTo(requestId);
-            assertThat(envelope.getActor()).isEqualTo("arn:aws:iam::" + account + ":user/admin");
+            // The signer: the account's root, as the test kit signs by default.
+            assertThat(envelope.getActor()).isEqualTo("arn:aws:iam::" + account + ":root");
+            assertThat(envelope.getAccessKeyId()).isEqualTo("PCRT" + account);
             assertThat(envelope.getEventType()).isEqualTo("PolicyCreated");
         });
     }

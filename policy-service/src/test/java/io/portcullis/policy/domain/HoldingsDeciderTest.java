@@ -20,6 +20,7 @@ import io.portcullis.policy.domain.PolicyCommand.ForgetUser;
 import io.portcullis.policy.domain.PolicyCommand.PutGroupPolicy;
 import io.portcullis.policy.domain.PolicyCommand.PutUserPermissionsBoundary;
 import io.portcullis.policy.domain.PolicyCommand.PutUserPolicy;
+import io.portcullis.policy.domain.PolicyCommand.SetCreationBoundary;
 import io.portcullis.policy.domain.PolicyEvent.GroupInlinePolicyDeleted;
 import io.portcullis.policy.domain.PolicyEvent.GroupInlinePolicyPut;
 import io.portcullis.policy.domain.PolicyEvent.GroupPolicyAttached;
@@ -171,6 +172,56 @@ class HoldingsDeciderTest {
         given().when(new PutUserPermissionsBoundary(ACCOUNT, "Bob", "arn:aws:iam::123456789012:policy/Nope"))
                 .thenRejected(IamErrorCode.NO_SUCH_ENTITY, "Scope ARN: arn:aws:iam::123456789012:policy/Nope does not exist or is not attachable.");
         given().when(new DeleteUserPermissionsBoundary(ACCOUNT, "Bob")).thenRejected(IamErrorCode.NO_SUCH_ENTITY);
+    }
+
+    @Test
+    void theBoundaryCreateUserGaveBecomesTheUsersBoundary() {
+        PolicyState state = given(created()).when(new SetCreationBoundary(ACCOUNT, BOB_ID, ARN))
+                .then(new UserPermissionsBoundarySet(ACCOUNT, BOB_ID, "Bob", ARN));
+        assertThat(state.user(BOB_ID).boundaryArn()).isEqualTo(ARN);
+        assertThat(state.usage(ARN).boundaries()).isEqualTo(1);
+        given().when(new SetCreationBoundary(ACCOUNT, BOB_ID, READ_ONLY))
+                .then(new UserPermissionsBoundarySet(ACCOUNT, BOB_ID, "Bob", READ_ONLY));
+    }
+
+    @Test
+    void theCreationBoundaryNamesTheUserByIdUnderItsNameNow() {
+        Directory renamed = FACTS.withUser(new Directory.Entry(BOB_ID, "Robert", ACCOUNT.userArn("/", "Robert")));
+        DeciderScenario.given(new PolicyDecider(), renamed).when(new SetCreationBoundary(ACCOUNT, BOB_ID, READ_ONLY))
+                .then(new UserPermissionsBoundarySet(ACCOUNT, BOB_ID, "Robert", READ_ONLY));
+    }
+
+    @Test
+    void aBoundarySetMeanwhileIsKeptOverTheCreationBoundary() {
+        given(new UserPermissionsBoundarySet(ACCOUNT, BOB_ID, "Bob", ADMIN)).when(new SetCreationBoundary(ACCOUNT, BOB_ID, READ_ONLY))
+                .then();
+        given(new UserPermissionsBoundarySet(ACCOUNT, BOB_ID, "Bob", READ_ONLY)).when(new SetCreationBoundary(ACCOUNT, BOB_ID, READ_ONLY))
+                .then();
+    }
+
+    @Test
+    void aBoundaryDeletedMeanwhileIsNotBroughtBackByTheCreationBoundary() {
+        PolicyState state = given(new UserPermissionsBoundarySet(ACCOUNT, BOB_ID, "Bob", ADMIN),
+                new UserPermissionsBoundaryDeleted(ACCOUNT, BOB_ID, "Bob", ADMIN))
+                .when(new SetCreationBoundary(ACCOUNT, BOB_ID, READ_ONLY)).then();
+        assertThat(state.user(BOB_ID).boundaryArn()).isNull();
+        assertThat(state.boundarySaid(BOB_ID)).isTrue();
+        assertThat(state.usage(READ_ONLY).boundaries()).isZero();
+    }
+
+    @Test
+    void aCreationBoundaryForAUserGoneOrAPolicyNoLongerAttachableChangesNothing() {
+        givenNobody(created()).when(new SetCreationBoundary(ACCOUNT, BOB_ID, ARN)).then();
+        given().when(new SetCreationBoundary(ACCOUNT, BOB_ID, ARN)).then();
+        given(created(), new PolicyEvent.PolicyDeleted(ACCOUNT, PolicyDeciderTest.POLICY_ID, "S3Read", ARN))
+                .when(new SetCreationBoundary(ACCOUNT, BOB_ID, ARN)).then();
+        given().when(new SetCreationBoundary(ACCOUNT, BOB_ID, "arn:aws:iam::aws:policy/NoSuchThing")).then();
+    }
+
+    @Test
+    void aCreationBoundaryIsValidatedLikeAnyCommand() {
+        given().when(new SetCreationBoundary(ACCOUNT, "not-a-user-id", READ_ONLY)).thenRejected(IamErrorCode.VALIDATION_ERROR);
+        given().when(new SetCreationBoundary(ACCOUNT, BOB_ID, null)).thenRejected(IamErrorCode.VALIDATION_ERROR);
     }
 
     @Test

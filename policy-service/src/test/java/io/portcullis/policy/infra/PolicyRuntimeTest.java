@@ -6,6 +6,7 @@ import io.portcullis.events.EventEnvelope;
 import io.portcullis.events.identity.GroupDeleted;
 import io.portcullis.events.identity.UserCreated;
 import io.portcullis.events.identity.UserDeleted;
+import io.portcullis.events.identity.UserUpdated;
 import io.portcullis.iam.AccountId;
 import io.portcullis.policy.domain.PolicyCommand;
 import io.portcullis.policy.domain.PolicyEvent;
@@ -48,12 +49,25 @@ class PolicyRuntimeTest {
     }
 
     @Test
-    void otherIdentityEventsNeedNothing() {
+    void recordsTheBoundaryAUserWasCreatedWith() {
         // When
         var command = PolicyRuntime.whenIdentityChanges(new UserCreated(ENVELOPE, "AIDABOBBOBBOBBOBBOBBO", "Bob", "/",
-                "arn:aws:iam::123456789012:user/Bob", Instant.EPOCH, List.of()));
+                "arn:aws:iam::123456789012:user/Bob", Instant.EPOCH, List.of(), "arn:aws:iam::aws:policy/ReadOnlyAccess"));
+
+        // Then
+        assertThat(command).contains(new PolicyCommand.SetCreationBoundary(new AccountId("123456789012"), "AIDABOBBOBBOBBOBBOBBO",
+                "arn:aws:iam::aws:policy/ReadOnlyAccess"));
+    }
+
+    @Test
+    void aUserCreatedWithoutABoundaryAndOtherIdentityEventsNeedNothing() {
+        // When
+        var command = PolicyRuntime.whenIdentityChanges(new UserCreated(ENVELOPE, "AIDABOBBOBBOBBOBBOBBO", "Bob", "/",
+                "arn:aws:iam::123456789012:user/Bob", Instant.EPOCH, List.of(), null));
 
         // Then
         assertThat(command).isEmpty();
+        assertThat(PolicyRuntime.whenIdentityChanges(new UserUpdated(ENVELOPE, "AIDABOBBOBBOBBOBBOBBO", "Bob", "Robert", "/", "/",
+                "arn:aws:iam::123456789012:user/Robert"))).isEmpty();
     }
 }
