@@ -6,6 +6,7 @@ import io.portcullis.org.api.OrgRequests.MoveAccountRequest;
 import io.portcullis.org.api.OrgResponses.AccountResponse;
 import io.portcullis.org.api.OrgResponses.AccountsResponse;
 import io.portcullis.org.api.OrgResponses.CreateAccountStatusResponse;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgIds;
@@ -67,7 +68,8 @@ public class AccountResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,"
             + "CreateAccountStatusNotFoundException")
     public Response status(@PathParam("accountId") String accountId, @PathParam("requestId") String requestId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.createAccountStatus(state, caller, requestId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.onAll("organizations:DescribeCreateAccountStatus"),
+                (state, caller) -> OrgQueries.createAccountStatus(state, caller, requestId)
                 .map(CreateAccountStatusResponse::of));
     }
 
@@ -77,7 +79,8 @@ public class AccountResource {
     @APIResponseSchema(value = AccountsResponse.class, responseCode = "200", responseDescription = "The accounts")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException")
     public Response list(@PathParam("accountId") String accountId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.accounts(state, caller).map(AccountsResponse::of));
+        return OrgReads.lookup(edge, accountId, OrgAccess.onAll("organizations:ListAccounts"),
+                (state, caller) -> OrgQueries.accounts(state, caller).map(AccountsResponse::of));
     }
 
     @GET
@@ -87,7 +90,8 @@ public class AccountResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,"
             + "AccountNotFoundException")
     public Response describe(@PathParam("accountId") String accountId, @PathParam("memberAccountId") String memberAccountId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.account(state, caller, memberAccountId).map(AccountResponse::of));
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:DescribeAccount", memberAccountId),
+                (state, caller) -> OrgQueries.account(state, caller, memberAccountId).map(AccountResponse::of));
     }
 
     @DELETE

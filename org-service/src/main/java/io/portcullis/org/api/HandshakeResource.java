@@ -6,6 +6,7 @@ import io.portcullis.org.api.OrgRequests.HandshakeTarget;
 import io.portcullis.org.api.OrgRequests.InviteAccountRequest;
 import io.portcullis.org.api.OrgResponses.HandshakeResponse;
 import io.portcullis.org.api.OrgResponses.HandshakesResponse;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgIds;
@@ -67,7 +68,7 @@ public class HandshakeResource {
     @Operation(operationId = "ListHandshakesForAccount", summary = "The handshakes the calling account is party to, oldest first")
     @APIResponseSchema(value = HandshakesResponse.class, responseCode = "200", responseDescription = "The handshakes")
     public Response list(@PathParam("accountId") String accountId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> Lookup.found(new HandshakesResponse(
+        return OrgReads.lookup(edge, accountId, OrgAccess.onAll("organizations:ListHandshakesForAccount"), (state, caller) -> Lookup.found(new HandshakesResponse(
                 OrgQueries.handshakes(state, caller).stream().map(h -> HandshakeResponse.of(h, clock.instant())).toList())));
     }
 
@@ -77,7 +78,8 @@ public class HandshakeResource {
     @APIResponseSchema(value = HandshakeResponse.class, responseCode = "200", responseDescription = "The handshake")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "HandshakeNotFoundException")
     public Response describe(@PathParam("accountId") String accountId, @PathParam("handshakeId") String handshakeId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.handshake(state, caller, handshakeId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:DescribeHandshake", handshakeId),
+                (state, caller) -> OrgQueries.handshake(state, caller, handshakeId)
                 .map(h -> HandshakeResponse.of(h, clock.instant())));
     }
 

@@ -7,6 +7,7 @@ import io.portcullis.org.api.OrgRequests.UpdatePolicyRequest;
 import io.portcullis.org.api.OrgResponses.PoliciesResponse;
 import io.portcullis.org.api.OrgResponses.PolicyResponse;
 import io.portcullis.org.api.OrgResponses.TargetsResponse;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgIds;
@@ -66,7 +67,8 @@ public class OrgPolicyResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,InvalidInputException")
     public Response list(@PathParam("accountId") String accountId, @QueryParam("filter") String filter) {
         OrgPolicyType type = OrgReads.policyType("filter", filter);
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.policies(state, caller, type).map(PoliciesResponse::of));
+        return OrgReads.lookup(edge, accountId, OrgAccess.listPolicies(type),
+                (state, caller) -> OrgQueries.policies(state, caller, type).map(PoliciesResponse::of));
     }
 
     @GET
@@ -75,7 +77,8 @@ public class OrgPolicyResource {
     @APIResponseSchema(value = PolicyResponse.class, responseCode = "200", responseDescription = "The policy")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,PolicyNotFoundException")
     public Response describe(@PathParam("accountId") String accountId, @PathParam("policyId") String policyId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.policy(state, caller, policyId).map(PolicyResponse::of));
+        return OrgReads.lookup(edge, accountId, OrgAccess.onPolicy("organizations:DescribePolicy", policyId),
+                (state, caller) -> OrgQueries.policy(state, caller, policyId).map(PolicyResponse::of));
     }
 
     @PUT
@@ -134,7 +137,8 @@ public class OrgPolicyResource {
     @APIResponseSchema(value = TargetsResponse.class, responseCode = "200", responseDescription = "The targets")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,PolicyNotFoundException")
     public Response targets(@PathParam("accountId") String accountId, @PathParam("policyId") String policyId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.targetsForPolicy(state, caller, policyId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.onPolicy("organizations:ListTargetsForPolicy", policyId),
+                (state, caller) -> OrgQueries.targetsForPolicy(state, caller, policyId)
                 .map(TargetsResponse::new));
     }
 }

@@ -1,5 +1,7 @@
 package io.portcullis.org.api;
 
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.access.AccessRule;
 import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.iam.error.Lookup;
 import io.portcullis.org.domain.OrgCommand;
@@ -21,10 +23,12 @@ final class OrgReads {
     private OrgReads() {
     }
 
-    static Response lookup(CommandEdge<OrgCommand, OrgState, NoFacts, OrgEvent> edge, String caller,
+    /** {@code query} answered once {@code rule} allows it; the rule is asked of the calling account, not of the aggregate. */
+    static Response lookup(CommandEdge<OrgCommand, OrgState, NoFacts, OrgEvent> edge, String caller, AccessRule<OrgState, NoFacts> rule,
                            BiFunction<OrgState, String, Lookup<?>> query) {
-        String checked = StandardHeaders.accountId(caller).value();
-        return edge.lookup(OrgIds.AGGREGATE.value(), (state, facts) -> query.apply(state, checked));
+        AccountId checked = StandardHeaders.accountId(caller);
+        return edge.lookup(OrgIds.AGGREGATE.value(), (aggregate, state, facts) -> rule.of(checked, state, facts),
+                (state, facts) -> query.apply(state, checked.value()));
     }
 
     /** A required policy type parameter ({@code filter}, {@code type}); InvalidInputException when missing or unknown. */

@@ -6,6 +6,7 @@ import io.portcullis.org.api.OrgRequests.PolicyTypeRequest;
 import io.portcullis.org.api.OrgResponses.OrganizationResponse;
 import io.portcullis.org.api.OrgResponses.RootResponse;
 import io.portcullis.org.api.OrgResponses.RootsResponse;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgIds;
@@ -61,7 +62,8 @@ public class OrganizationResource {
     @APIResponseSchema(value = OrganizationResponse.class, responseCode = "200", responseDescription = "The organization")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException")
     public Response describe(@PathParam("accountId") String accountId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.organization(state, caller).map(OrganizationResponse::of));
+        return OrgReads.lookup(edge, accountId, OrgAccess.onAll("organizations:DescribeOrganization"),
+                (state, caller) -> OrgQueries.organization(state, caller).map(OrganizationResponse::of));
     }
 
     @DELETE
@@ -88,7 +90,7 @@ public class OrganizationResource {
     @APIResponseSchema(value = RootsResponse.class, responseCode = "200", responseDescription = "The roots (one)")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException")
     public Response roots(@PathParam("accountId") String accountId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.roots(state, caller)
+        return OrgReads.lookup(edge, accountId, OrgAccess.onAll("organizations:ListRoots"), (state, caller) -> OrgQueries.roots(state, caller)
                 .map(roots -> new RootsResponse(roots.stream().map(RootResponse::of).toList())));
     }
 

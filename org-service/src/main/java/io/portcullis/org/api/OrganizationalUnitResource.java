@@ -4,6 +4,7 @@ import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.org.api.OrgRequests.CreateOrganizationalUnitRequest;
 import io.portcullis.org.api.OrgRequests.RenameOrganizationalUnitRequest;
 import io.portcullis.org.api.OrgResponses.OrganizationalUnitResponse;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgIds;
@@ -62,7 +63,8 @@ public class OrganizationalUnitResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,"
             + "OrganizationalUnitNotFoundException")
     public Response describe(@PathParam("accountId") String accountId, @PathParam("organizationalUnitId") String ouId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.organizationalUnit(state, caller, ouId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:DescribeOrganizationalUnit", ouId),
+                (state, caller) -> OrgQueries.organizationalUnit(state, caller, ouId)
                 .map(OrganizationalUnitResponse::of));
     }
 

@@ -5,6 +5,7 @@ import io.portcullis.org.api.OrgResponses.AccountsResponse;
 import io.portcullis.org.api.OrgResponses.OrganizationalUnitsResponse;
 import io.portcullis.org.api.OrgResponses.PoliciesResponse;
 import io.portcullis.org.api.OrgResponses.RelativesResponse;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgEvent;
 import io.portcullis.org.domain.OrgPolicyType;
@@ -45,7 +46,8 @@ public class TreeResource {
     @APIResponseSchema(value = OrganizationalUnitsResponse.class, responseCode = "200", responseDescription = "The OUs")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,ParentNotFoundException")
     public Response organizationalUnits(@PathParam("accountId") String accountId, @PathParam("parentId") String parentId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.organizationalUnitsForParent(state, caller, parentId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:ListOrganizationalUnitsForParent", parentId),
+                (state, caller) -> OrgQueries.organizationalUnitsForParent(state, caller, parentId)
                 .map(OrganizationalUnitsResponse::of));
     }
 
@@ -55,7 +57,8 @@ public class TreeResource {
     @APIResponseSchema(value = AccountsResponse.class, responseCode = "200", responseDescription = "The accounts")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,ParentNotFoundException")
     public Response accounts(@PathParam("accountId") String accountId, @PathParam("parentId") String parentId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.accountsForParent(state, caller, parentId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:ListAccountsForParent", parentId),
+                (state, caller) -> OrgQueries.accountsForParent(state, caller, parentId)
                 .map(AccountsResponse::of));
     }
 
@@ -71,7 +74,8 @@ public class TreeResource {
         RejectedRequestException.refuseIf(known ? Optional.empty() : Optional.of(OrgRejections.invalidInput(
                 childType == null ? "INPUT_REQUIRED" : "INVALID_ENUM", childType == null ? "You must provide a value for all required parameters."
                         : "You specified an invalid value.", "childType")));
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.children(state, caller, parentId, childType)
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:ListChildren", parentId),
+                (state, caller) -> OrgQueries.children(state, caller, parentId, childType)
                 .map(children -> new RelativesResponse(children, null)));
     }
 
@@ -81,7 +85,8 @@ public class TreeResource {
     @APIResponseSchema(value = RelativesResponse.class, responseCode = "200", responseDescription = "The parent (one)")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "AWSOrganizationsNotInUseException,AccessDeniedException,ChildNotFoundException")
     public Response parents(@PathParam("accountId") String accountId, @PathParam("childId") String childId) {
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.parents(state, caller, childId)
+        return OrgReads.lookup(edge, accountId, OrgAccess.on("organizations:ListParents", childId),
+                (state, caller) -> OrgQueries.parents(state, caller, childId)
                 .map(parents -> new RelativesResponse(null, parents)));
     }
 
@@ -94,7 +99,8 @@ public class TreeResource {
     public Response policies(@PathParam("accountId") String accountId, @PathParam("targetId") String targetId,
                              @QueryParam("filter") String filter) {
         OrgPolicyType type = OrgReads.policyType("filter", filter);
-        return OrgReads.lookup(edge, accountId, (state, caller) -> OrgQueries.policiesForTarget(state, caller, targetId, type)
+        return OrgReads.lookup(edge, accountId, OrgAccess.listPoliciesForTarget(targetId, type),
+                (state, caller) -> OrgQueries.policiesForTarget(state, caller, targetId, type)
                 .map(PoliciesResponse::of));
     }
 }

@@ -3,6 +3,7 @@ package io.portcullis.org.infra;
 import io.portcullis.events.topics.Topic.OwningService;
 import io.portcullis.iam.decider.NoFacts;
 import io.portcullis.org.config.OrgConfig;
+import io.portcullis.org.domain.OrgAccess;
 import io.portcullis.org.domain.OrgCommand;
 import io.portcullis.org.domain.OrgDecider;
 import io.portcullis.org.domain.OrgEvent;
@@ -31,6 +32,6 @@ public class OrgRuntime {
     @ApplicationScoped
     @Startup
     CommandEdge<OrgCommand, OrgState, NoFacts, OrgEvent> edge(ServiceKit kit, OrgConfig config) {
-        return kit.start(model(config.quotas().toQuotas()));
+        return kit.start(model(config.quotas().toQuotas()), OrgAccess::of);
     }
 }
