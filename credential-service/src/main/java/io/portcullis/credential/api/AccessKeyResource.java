@@ -2,6 +2,7 @@ package io.portcullis.credential.api;
 
 import io.portcullis.credential.domain.AccessKey;
 import io.portcullis.credential.domain.AccessKeyStatus;
+import io.portcullis.credential.domain.CredentialAccess;
 import io.portcullis.credential.domain.CredentialCommand;
 import io.portcullis.credential.domain.CredentialEvent;
 import io.portcullis.credential.domain.CredentialQueries;
@@ -71,8 +72,8 @@ public class AccessKeyResource {
                          @QueryParam("marker") String marker, @QueryParam("maxItems") String maxItems) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         ListRequest list = RequestParameters.list(null, marker, maxItems);
-        return edge.lookup(accountId, (state, directory) -> CredentialQueries.accessKeys(state, directory, userName, list)
-                .map(AccessKeyListResponse::of));
+        return edge.lookup(accountId, CredentialAccess.listAccessKeys(userName),
+                (state, directory) -> CredentialQueries.accessKeys(state, directory, userName, list).map(AccessKeyListResponse::of));
     }
 
     @PATCH

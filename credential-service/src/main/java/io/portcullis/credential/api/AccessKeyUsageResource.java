@@ -1,5 +1,6 @@
 package io.portcullis.credential.api;
 
+import io.portcullis.credential.domain.CredentialAccess;
 import io.portcullis.credential.domain.CredentialCommand;
 import io.portcullis.credential.domain.CredentialEvent;
 import io.portcullis.credential.domain.CredentialQueries;
@@ -43,8 +44,8 @@ public class AccessKeyUsageResource {
     @APIResponseSchema(value = AccessKeyLastUsedResponse.class, responseCode = "200", responseDescription = "The key's holder and last use")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("accessKeyId") String accessKeyId) {
-        return edge.lookup(accountId, (state, directory) -> CredentialQueries.accessKeyLastUsed(state, directory, accessKeyId)
-                .map(AccessKeyLastUsedResponse::of));
+        return edge.lookup(accountId, CredentialAccess.getAccessKeyLastUsed(accessKeyId),
+                (state, directory) -> CredentialQueries.accessKeyLastUsed(state, directory, accessKeyId).map(AccessKeyLastUsedResponse::of));
     }
 
     @PUT

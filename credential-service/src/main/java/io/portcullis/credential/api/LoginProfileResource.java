@@ -1,5 +1,6 @@
 package io.portcullis.credential.api;
 
+import io.portcullis.credential.domain.CredentialAccess;
 import io.portcullis.credential.domain.CredentialCommand;
 import io.portcullis.credential.domain.CredentialEvent;
 import io.portcullis.credential.domain.CredentialQueries;
@@ -8,13 +9,18 @@ import io.portcullis.credential.domain.CredentialRejections;
 import io.portcullis.credential.domain.CredentialState;
 import io.portcullis.credential.domain.PasswordTraits;
 import io.portcullis.credential.password.Passwords;
+import io.portcullis.iam.AccountId;
+import io.portcullis.iam.access.AccessRule;
+import io.portcullis.iam.access.RequestedAccess;
 import io.portcullis.iam.directory.Directory;
 import io.portcullis.iam.error.Lookup;
 import io.portcullis.iam.error.Rejection;
 import io.portcullis.iam.validation.Constraints;
 import io.portcullis.runtime.api.CommandEdge;
 import io.portcullis.runtime.api.RejectedRequestException;
+import io.portcullis.runtime.api.RequestAuthorization;
 import io.portcullis.runtime.api.RequestParameters;
+import io.portcullis.runtime.api.StandardHeaders;
 import io.portcullis.runtime.api.StandardOpenApi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +33,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,7 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /**
  * A user's console password (AWS's login profile). The password is hashed here, at the edge, with Argon2id:
- * commands, events and logs hold its hash and the traits the password policy checks, never the password.
+ * commands, events and logs hold its hash and the traits the password policy checks, never the password. The edge must
+ * look at the user's earlier passwords before it can build the command, so it asks the authorizer first: a caller not
+ * allowed learns nothing of the user (not even whether it exists) and costs no Argon2id.
  */
 @Path("/v1/accounts/{accountId}/users/{userName}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,9 +55,12 @@ public class LoginProfileResource {
     private static final int MAX_PASSWORD = 128;
 
     private final CommandEdge<CredentialCommand, CredentialState, Directory, CredentialEvent> edge;
+    private final RequestAuthorization authorization;
 
-    public LoginProfileResource(CommandEdge<CredentialCommand, CredentialState, Directory, CredentialEvent> edge) {
+    public LoginProfileResource(CommandEdge<CredentialCommand, CredentialState, Directory, CredentialEvent> edge,
+                                RequestAuthorization authorization) {
         this.edge = edge;
+        this.authorization = authorization;
     }
 
     @PUT
@@ -66,7 +78,7 @@ public class LoginProfileResource {
                     request.passwordResetRequired(), stamps.now()));
         }
         checkLength("password", request.password());
-        PasswordHistory history = history(accountId, userName);
+        PasswordHistory history = authorizedHistory(accountId, userName, CredentialAccess.putLoginProfile(userName));
         PasswordTraits traits = Passwords.traits(request.password(), history.reuseCovered());
         String hash = Passwords.hash(request.password());
         // The fingerprint leaves the password out: its hash is salted afresh on every retry.
@@ -81,7 +93,8 @@ public class LoginProfileResource {
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId, @PathParam("userName") String userName) {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
-        return edge.lookup(accountId, (state, directory) -> CredentialQueries.loginProfile(state, directory, userName));
+        return edge.lookup(accountId, CredentialAccess.getLoginProfile(userName),
+                (state, directory) -> CredentialQueries.loginProfile(state, directory, userName));
     }
 
     @DELETE
@@ -105,7 +118,7 @@ public class LoginProfileResource {
         RequestParameters.check(Constraints.check().userNameReference("userName", userName));
         checkLength("oldPassword", request.oldPassword());
         checkLength("newPassword", request.newPassword());
-        PasswordHistory history = history(accountId, userName);
+        PasswordHistory history = authorizedHistory(accountId, userName, CredentialAccess.changePassword(userName));
         if (history.currentHash() == null) {
             throw new RejectedRequestException(CredentialRejections.noLoginProfile(userName));
         }
@@ -118,13 +131,24 @@ public class LoginProfileResource {
                 stamps.forFingerprint() ? "" : hash, stamps.forFingerprint() ? null : traits, stamps.now()));
     }
 
-    /** The user's password history as the edge checks passwords against it; the request is refused when the user does not exist. */
-    private PasswordHistory history(String accountId, String userName) {
-        Lookup<PasswordHistory> found = edge.query(accountId, (state, directory) -> CredentialQueries.passwordHistory(state, directory, userName));
-        found.rejection().ifPresent(rejection -> {
+    /**
+     * The user's password history as the edge checks passwords against it, once {@code rule} allows the request (the
+     * command it leads to is decided again when sent, on the latest state); the request is refused when the user does not
+     * exist.
+     */
+    private PasswordHistory authorizedHistory(String accountId, String userName, AccessRule<CredentialState, Directory> rule) {
+        AccountId account = StandardHeaders.accountId(accountId);
+        Looked looked = edge.query(accountId, (state, directory) -> new Looked(rule.of(account, () -> state, () -> directory),
+                CredentialQueries.passwordHistory(state, directory, userName)));
+        authorization.require(looked.access());
+        looked.history().rejection().ifPresent(rejection -> {
             throw new RejectedRequestException(rejection);
         });
-        return found.value().orElseThrow();
+        return looked.history().value().orElseThrow();
+    }
+
+    /** What the request asks, and what it would find, read together from one state. */
+    private record Looked(List<RequestedAccess> access, Lookup<PasswordHistory> history) {
     }
 
     /** A password's shape; its value is never quoted back. */

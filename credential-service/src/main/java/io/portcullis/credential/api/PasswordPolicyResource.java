@@ -1,5 +1,6 @@
 package io.portcullis.credential.api;
 
+import io.portcullis.credential.domain.CredentialAccess;
 import io.portcullis.credential.domain.CredentialCommand;
 import io.portcullis.credential.domain.CredentialEvent;
 import io.portcullis.credential.domain.CredentialQueries;
@@ -50,7 +51,8 @@ public class PasswordPolicyResource {
     @APIResponseSchema(value = PasswordPolicyBody.class, responseCode = "200", responseDescription = "The policy")
     @Extension(name = StandardOpenApi.ERRORS_EXTENSION, value = "NoSuchEntity")
     public Response get(@PathParam("accountId") String accountId) {
-        return edge.lookup(accountId, (state, directory) -> CredentialQueries.passwordPolicy(state, accountId).map(PasswordPolicyBody::of));
+        return edge.lookup(accountId, CredentialAccess.getAccountPasswordPolicy(),
+                (state, directory) -> CredentialQueries.passwordPolicy(state, accountId).map(PasswordPolicyBody::of));
     }
 
     @DELETE

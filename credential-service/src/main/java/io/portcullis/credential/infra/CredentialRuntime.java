@@ -1,6 +1,7 @@
 package io.portcullis.credential.infra;
 
 import io.portcullis.credential.config.CredentialConfig;
+import io.portcullis.credential.domain.CredentialAccess;
 import io.portcullis.credential.domain.CredentialCommand;
 import io.portcullis.credential.domain.CredentialDecider;
 import io.portcullis.credential.domain.CredentialEvent;
@@ -61,6 +62,6 @@ public class CredentialRuntime {
     @ApplicationScoped
     @Startup
     CommandEdge<CredentialCommand, CredentialState, Directory, CredentialEvent> edge(ServiceKit kit, CredentialConfig config) {
-        return kit.start(model(config.deadlineInterval(), config.accessKeyMaxAge().orElse(null)));
+        return kit.start(model(config.deadlineInterval(), config.accessKeyMaxAge().orElse(null)), CredentialAccess::of);
     }
 }
