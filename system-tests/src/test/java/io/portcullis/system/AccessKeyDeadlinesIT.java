@@ -3,7 +3,6 @@ package io.portcullis.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.portcullis.custody.KeyRing;
 import io.portcullis.events.Envelopes;
 import io.portcullis.events.credential.AccessKeyExpired;
 import io.portcullis.events.credential.AccessKeyStatusChanged;
@@ -43,8 +42,7 @@ class AccessKeyDeadlinesIT {
     @BeforeAll
     static void start() {
         identity = ServiceProcess.startModule("identity-service", "identity-d", Map.of());
-        Map<String, String> env = Map.of("PORTCULLIS_CREDENTIAL_KEKS", KeyRing.generateEntry("deadlines-test"),
-                "PORTCULLIS_CREDENTIAL_ACCESS_KEY_MAX_AGE", "PT" + MAX_AGE_SECONDS + "S",
+        Map<String, String> env = Map.of("PORTCULLIS_CREDENTIAL_ACCESS_KEY_MAX_AGE", "PT" + MAX_AGE_SECONDS + "S",
                 "PORTCULLIS_CREDENTIAL_DEADLINE_INTERVAL", "PT1S");
         credential.add(ServiceProcess.startModule("credential-service", "credential-d1", env));
         credential.add(ServiceProcess.startModule("credential-service", "credential-d2", env));

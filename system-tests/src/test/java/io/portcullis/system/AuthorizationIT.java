@@ -8,9 +8,10 @@ import io.portcullis.authz.model.Authorization;
 import io.portcullis.authz.model.AuthorizationQuestion;
 import io.portcullis.authz.model.AuthzModel;
 import io.portcullis.authz.model.ModelFeeder;
-import io.portcullis.custody.KeyRing;
 import io.portcullis.testkit.RealParts;
 import io.portcullis.testkit.ServiceProcess;
+import io.portcullis.testkit.TestSecrets;
+import io.portcullis.testkit.TestSigning;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,8 +60,8 @@ class AuthorizationIT {
     private static ServiceProcess policy;
     private static ServiceProcess org;
     private static ServiceProcess credential;
-    /** A key-encryption key made for this run: credential-service seals with it, authz-service unseals. */
-    private static final String KEKS = KeyRing.generateEntry("authz-test");
+    /** The run's key-encryption keys: credential-service seals with them, every authz-service unseals. */
+    private static final String KEKS = TestSecrets.credentialKeks();
     private static final List<ServiceProcess> authz = new ArrayList<>();
     private static final List<Path> folders = new ArrayList<>();
     /** A rotation's grace period: long enough to use the old key once more, short enough to wait for its end. */
@@ -134,7 +135,7 @@ class AuthorizationIT {
                         + " with an explicit deny in a service control policy\"");
 
         // A batch on one snapshot, and the policies in force with where they come from
-        HttpResponse<String> batch = Http.post(authz.get(0).baseUrl() + "/v1/authorize/batch", "{\"requests\":[{\"principal\":\"" + ana
+        HttpResponse<String> batch = Http.as(TestSigning.Key.rootOf(account)).post(authz.get(0).baseUrl() + "/v1/authorize/batch", "{\"requests\":[{\"principal\":\"" + ana
                 + "\",\"action\":\"s3:GetObject\",\"resource\":\"*\"},{\"principal\":\"" + ana + "\",\"action\":\"s3:PutObject\","
                 + "\"resource\":\"*\"},{\"principal\":\"arn:aws:iam::" + account + ":user/nobody\",\"action\":\"s3:GetObject\","
                 + "\"resource\":\"*\"}],\"consistency\":" + fresh + "}");
@@ -147,7 +148,7 @@ class AuthorizationIT {
                 .contains("\"policy\":\"" + scp + "\"").contains("\"attachedThrough\":\"scp " + ou + "\"");
 
         // Simulation: the stored user with a deny added for the simulation only, then documents alone
-        HttpResponse<String> simulated = Http.post(authz.get(0).baseUrl() + "/v1/simulate", "{\"policySourceArn\":\"" + ana
+        HttpResponse<String> simulated = Http.as(TestSigning.Key.rootOf(account)).post(authz.get(0).baseUrl() + "/v1/simulate", "{\"policySourceArn\":\"" + ana
                 + "\",\"policyInputList\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\","
                 + "\"Resource\":\"*\"}]}],\"actionNames\":[\"s3:GetObject\",\"s3:ListBucket\"]}");
         assertThat(simulated.statusCode()).as(simulated.body()).isEqualTo(200);
@@ -196,6 +197,11 @@ class AuthorizationIT {
                         + " is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::public because no identity-based policy"
                         + " allows the s3:ListBucket action\"");
 
+        // bo, for the RCPs below: made now, as the SCPs below leave the account's root no IAM writes (as on AWS)
+        writes.of(Http.post(Routes.users(identity, account), "{\"userName\":\"bo\"}"), 201);
+        writes.of(Http.put(policies + "/users/bo/inline-policies/all", "{\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}}"), 204);
+
         // A group with a managed policy attached, the user added to it: allowed, through the group
         String s3Read = field(writes.of(Http.post(policies + "/policies", "{\"policyName\":\"S3Read\",\"policyDocument\":"
                 + "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:List*\"],"
@@ -232,14 +238,14 @@ class AuthorizationIT {
         AwsCredentialsIdentity first = AwsCredentialsIdentity.create(keyId, field(key, "secretAccessKey"));
         assertThat(authenticate(0, signed(first, "Action=ListBuckets"), writes.all()).body())
                 .contains("\"principalArn\":\"" + alice + "\"");
-        HttpResponse<String> byKey = authorize(1, "{\"accessKeyId\":\"" + keyId + "\",\"action\":\"s3:ListBucket\",\"resource\":"
+        HttpResponse<String> byKey = authorize(1, account, "{\"accessKeyId\":\"" + keyId + "\",\"action\":\"s3:ListBucket\",\"resource\":"
                 + "\"arn:aws:s3:::public\",\"consistency\":" + writes.consistency() + "}");
         assertThat(byKey.body()).contains("\"decision\":\"allowed\"").contains("\"principalArn\":\"" + alice + "\"");
 
         // Deactivated: refused, by authentication and by authorization
         writes.of(Http.patch(Routes.accessKeys(credential, account, "alice") + "/" + keyId, "{\"status\":\"Inactive\"}"), 204);
         assertThat(authenticate(0, signed(first, "Action=ListBuckets"), writes.all()).body()).contains("\"code\":\"InvalidClientTokenId\"");
-        HttpResponse<String> inactive = authorize(0, "{\"accessKeyId\":\"" + keyId + "\",\"action\":\"s3:ListBucket\",\"resource\":\"*\","
+        HttpResponse<String> inactive = authorize(0, account, "{\"accessKeyId\":\"" + keyId + "\",\"action\":\"s3:ListBucket\",\"resource\":\"*\","
                 + "\"consistency\":" + writes.consistency() + "}");
         assertThat(inactive.statusCode()).isEqualTo(403);
         assertThat(inactive.body()).contains("\"code\":\"InvalidClientTokenId\"");
@@ -269,10 +275,11 @@ class AuthorizationIT {
                 .contains("\"blockedBy\":\"scp\"").contains("\"attachedThrough\":\"scp " + root + "\"");
         assertThat(decide(writes, admin, "s3:DeleteBucket", "arn:aws:s3:::mine", null)).contains("\"decision\":\"allowed\"");
 
-        // An SCP on the account's OU narrows what FullAWSAccess allowed there: the rest is denied, blocked by SCPs
+        // An SCP on the account's OU narrows what FullAWSAccess allowed there: the rest is denied, blocked by SCPs. It
+        // keeps iam:SimulatePrincipalPolicy, which the account's root asks the decisions below with (SCPs bind it too).
         String onlyGet = field(writes.of(Http.post(orgs + "/policies", "{\"type\":\"SERVICE_CONTROL_POLICY\",\"name\":\"OnlyGet\","
                 + "\"description\":\"\",\"content\":\"" + escaped("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                + "\"Action\":\"s3:Get*\",\"Resource\":\"*\"}]}") + "\"}"), 201), "id");
+                + "\"Action\":[\"s3:Get*\",\"iam:SimulatePrincipalPolicy\"],\"Resource\":\"*\"}]}") + "\"}"), 201), "id");
         writes.of(Http.post(orgs + "/policies/" + onlyGet + "/targets", "{\"targetId\":\"" + ou + "\"}"), 204);
         writes.of(Http.delete(orgs + "/policies/p-FullAWSAccess/targets/" + ou), 204);
         assertThat(decide(writes, alice, "s3:ListBucket", "arn:aws:s3:::public", null)).contains("\"decision\":\"implicitDeny\"")
@@ -281,9 +288,6 @@ class AuthorizationIT {
         // An RCP at the root: AWS's data perimeter (only the organization's principals), and no reads of secrets. It
         // narrows what a member account's user may do to its account's resources; the management account's are exempt.
         String bo = "arn:aws:iam::" + account + ":user/bo";
-        writes.of(Http.post(Routes.users(identity, account), "{\"userName\":\"bo\"}"), 201);
-        writes.of(Http.put(policies + "/users/bo/inline-policies/all", "{\"policyDocument\":{\"Version\":\"2012-10-17\","
-                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}}"), 204);
         assertThat(decide(writes, bo, "s3:GetObject", "arn:aws:s3:::work-secrets/k", null)).contains("\"decision\":\"allowed\"");
         String perimeter = field(writes.of(Http.post(orgs + "/policies", "{\"type\":\"RESOURCE_CONTROL_POLICY\",\"name\":\"Perimeter\","
                 + "\"description\":\"\",\"content\":\"" + escaped("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"OrgOnly\","
@@ -485,8 +489,9 @@ class AuthorizationIT {
         return authenticate(replica, signedRequest, List.of(token));
     }
 
+    /** Verifying a signature is the suite's services' to ask (a resource policy lets only their principals in). */
     private static HttpResponse<String> authenticate(int replica, String signedRequest, List<String> tokens) {
-        return Http.post(authz.get(replica).baseUrl() + "/v1/authenticate", signedRequest + ",\"consistency\":{\"atLeastAsFresh\":["
+        return Http.as(TestSigning.Key.parse(TestSecrets.serviceCredential("identity-service"))).post(authz.get(replica).baseUrl() + "/v1/authenticate", signedRequest + ",\"consistency\":{\"atLeastAsFresh\":["
                 + String.join(",", tokens.stream().map(t -> '"' + t + '"').toList()) + "]}}");
     }
 
@@ -495,8 +500,15 @@ class AuthorizationIT {
                 "PORTCULLIS_AUTHZ_CREDENTIAL_URL", credential.baseUrl());
     }
 
+    /** A question about a principal, asked by the root of the principal's account (the first account the body names). */
     private static HttpResponse<String> authorize(int replica, String body) {
-        return Http.post(authz.get(replica).baseUrl() + "/v1/authorize", body);
+        Matcher account = Pattern.compile("arn:aws:iam::(\\d{12}):").matcher(body);
+        return authorize(replica, account.find() ? account.group(1) : TestSecrets.DEFAULT_ACCOUNT, body);
+    }
+
+    /** A question asked by the root of {@code account}: iam:SimulatePrincipalPolicy on a principal of that account. */
+    private static HttpResponse<String> authorize(int replica, String account, String body) {
+        return Http.as(TestSigning.Key.rootOf(account)).post(authz.get(replica).baseUrl() + "/v1/authorize", body);
     }
 
     private static String digest(int replica) {

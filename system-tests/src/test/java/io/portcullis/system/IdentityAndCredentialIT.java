@@ -9,6 +9,7 @@ import io.portcullis.events.topics.Topic;
 import io.portcullis.testkit.CommittedRecords;
 import io.portcullis.testkit.RealParts;
 import io.portcullis.testkit.ServiceProcess;
+import io.portcullis.testkit.TestSecrets;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.Test;
 class IdentityAndCredentialIT {
 
     /** A key-encryption key made for this run only. */
-    private static final String KEKS = KeyRing.generateEntry("system-test");
+    private static final String KEKS = TestSecrets.credentialKeks();
     private static final Pattern KEY = Pattern.compile("\"accessKeyId\":\"(AKIA[A-Z2-7]{16})\"");
     private static final Pattern SECRET = Pattern.compile("\"secretAccessKey\":\"([A-Za-z0-9+/]{40})\"");
     private static final List<String> secretsGiven = new ArrayList<>();
@@ -59,8 +60,8 @@ class IdentityAndCredentialIT {
     @BeforeAll
     static void start() {
         identity = ServiceProcess.startModule("identity-service", "identity-c", Map.of());
-        credential.add(ServiceProcess.startModule("credential-service", "credential-a", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS)));
-        credential.add(ServiceProcess.startModule("credential-service", "credential-b", Map.of("PORTCULLIS_CREDENTIAL_KEKS", KEKS)));
+        credential.add(ServiceProcess.startModule("credential-service", "credential-a", Map.of()));
+        credential.add(ServiceProcess.startModule("credential-service", "credential-b", Map.of()));
     }
 
     @AfterAll
@@ -183,7 +184,7 @@ class IdentityAndCredentialIT {
         byte[] control = keyId.getBytes(StandardCharsets.UTF_8);
         List<byte[]> needlesAndControl = new ArrayList<>(needles);
         needlesAndControl.add(control);
-        assertThat(scanEveryRecordOfEveryTopic(needlesAndControl)).containsExactly(control);
+        assertThat(TopicScan.find(needlesAndControl)).containsExactly(control);
 
         // nor any line the services logged
         for (ServiceProcess process : List.of(identity, credential.get(0), credential.get(1))) {
@@ -202,66 +203,6 @@ class IdentityAndCredentialIT {
         }
         assertThat(unsealed).hasSize(2);
         assertThat(secretsGiven).containsAll(unsealed.values());
-    }
-
-    /** Reads every record of every topic, uncommitted and aborted ones included: the needles found in any key, value or header. */
-    private static List<byte[]> scanEveryRecordOfEveryTopic(List<byte[]> needles) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealParts.broker().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        Set<byte[]> found = new LinkedHashSet<>();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealParts.broker().bootstrapServers()));
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("read every topic within a minute").isLessThan(deadline);
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    find(record.key(), needles, found);
-                    find(record.value(), needles, found);
-                    for (Header header : record.headers()) {
-                        find(header.value(), needles, found);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
-        }
-        return new ArrayList<>(found);
-    }
-
-    private static void find(byte[] haystack, List<byte[]> needles, Set<byte[]> found) {
-        if (haystack == null) {
-            return;
-        }
-        for (byte[] needle : needles) {
-            if (indexOf(haystack, needle) >= 0) {
-                found.add(needle);
-            }
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static List<ConsumerRecord<String, SpecificRecord>> credentialEvents() {
