@@ -56,7 +56,8 @@ final class Freshness {
     }
 
     /**
-     * A position past what its partition holds was returned by no write: waiting for it would only hold the caller until
+     * A position past what its partition holds (as written, not yet committed too: a write is answered before its
+     * transaction's markers land) was returned by no write: waiting for it would only hold the caller until
      * the timeout, so it is refused at once (400), as every service refuses such a token. Asked of the broker only when
      * the model has not reached the positions already.
      */
@@ -64,7 +65,7 @@ final class Freshness {
         if (positions.isEmpty() || ModelFeeder.reached(readModel.model().offsets(), positions)) {
             return;
         }
-        Map<String, Long> ends = readModel.feeder().committedEnds();
+        Map<String, Long> ends = readModel.feeder().writtenEnds();
         positions.forEach((partition, offset) -> {
             Long end = ends.get(partition);
             if (end == null || offset > end) {

@@ -49,6 +49,8 @@ public final class ModelFeeder implements AutoCloseable {
     private final Object stopping = new Object();
     /** Asks for the topics' committed ends ({@link #committedEnds()}); made on first use, guarded by this feeder. */
     private KafkaConsumer<String, byte[]> ends;
+    /** Asks for the topics' written ends ({@link #writtenEnds()}); made on first use, guarded by this feeder. */
+    private KafkaConsumer<String, byte[]> written;
     /** The consumer in use, so that {@link #close()} can wake it from a poll. */
     private volatile KafkaConsumer<String, byte[]> current;
     private volatile boolean feeding;
@@ -117,6 +119,21 @@ public final class ModelFeeder implements AutoCloseable {
         Map<String, Long> committed = new HashMap<>();
         ends.endOffsets(partitions, Duration.ofSeconds(5)).forEach((tp, end) -> committed.put(key(tp), end));
         return committed;
+    }
+
+    /**
+     * The end of every partition of the event topics as written ({@code read_uncommitted}: the high watermark), which
+     * every offset a write's token names has reached once the write was answered (a transaction's markers, and so
+     * the committed end, may follow a moment later).
+     */
+    public synchronized Map<String, Long> writtenEnds() {
+        if (written == null) {
+            written = newConsumer("authz-model-written-ends", "read_uncommitted");
+        }
+        List<TopicPartition> partitions = partitions(written);
+        Map<String, Long> ends = new HashMap<>();
+        written.endOffsets(partitions, Duration.ofSeconds(5)).forEach((tp, end) -> ends.put(key(tp), end));
+        return ends;
     }
 
     /** True when {@code offsets} (the model's) are at or past every one of {@code positions}. */
@@ -219,10 +236,14 @@ public final class ModelFeeder implements AutoCloseable {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer(String clientId) {
+        return newConsumer(clientId, "read_committed");
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer(String clientId, String isolation) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
                 new StringDeserializer(), new ByteArrayDeserializer());
@@ -264,6 +285,9 @@ public final class ModelFeeder implements AutoCloseable {
         synchronized (this) {
             if (ends != null) {
                 ends.close();
+            }
+            if (written != null) {
+                written.close();
             }
         }
     }
