@@ -32,12 +32,12 @@ class CredentialsFileTest {
     void writingAProfileReplacesItAndKeepsTheOthers() throws Exception {
         CredentialsFile file = new CredentialsFile(folder.resolve("credentials"));
         file.write("a", "AKIAAAAAAAAAAAAAAAAA", "one".toCharArray());
-        file.write("b", "PCRT111122223333XXXX", "two".toCharArray());
+        file.write("b", "PCRT111122223333ABCD", "two".toCharArray());
 
         file.write("a", "AKIABBBBBBBBBBBBBBBB", "three".toCharArray());
 
         assertThat(file.accessKeyIdOf("a")).contains("AKIABBBBBBBBBBBBBBBB");
-        assertThat(file.accessKeyIdOf("b")).contains("PCRT111122223333XXXX");
+        assertThat(file.accessKeyIdOf("b")).contains("PCRT111122223333ABCD");
         assertThat(Files.readString(folder.resolve("credentials"))).doesNotContain("one").contains("two").contains("three");
     }
 }
