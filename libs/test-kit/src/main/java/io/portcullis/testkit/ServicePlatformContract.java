@@ -6,11 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -144,6 +154,77 @@ public abstract class ServicePlatformContract {
     void servesPrometheusMetrics() {
         given().when().get("/q/metrics")
                 .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    /**
+     * A body far over the service's limit, sent whole before its answer is read (as Python's, the JDK's and the AWS CLI's
+     * clients send): the client reads the IAM 413, not a broken pipe, and the connection serves the next request.
+     */
+    @Test
+    void answersABodyFarOverTheLimitReadablyToAClientThatSendsItAllFirst() throws Exception {
+        int length = 24 * 1024 * 1024;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/accounts/123456789012/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte) 'a');
+            for (int sent = 0; sent < length; sent += chunk.length) {
+                out.write(chunk, 0, Math.min(chunk.length, length - sent));
+            }
+            out.flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String tooLarge = readResponse(in);
+            out.write("GET /q/health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String next = readResponse(in);
+
+            assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
+            assertTrue(tooLarge.contains("\"code\":\"RequestEntityTooLarge\""), tooLarge);
+            assertTrue(tooLarge.contains("The request body is " + length + " bytes"), tooLarge);
+            assertTrue(next.startsWith("HTTP/1.1 200"), next);
+        }
+    }
+
+    /** One HTTP/1.1 response as text: its status line, headers and a body of {@code Content-Length} or chunks. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder response = new StringBuilder();
+        int length = 0;
+        boolean chunked = false;
+        for (String line = line(in); !line.isEmpty(); line = line(in)) {
+            response.append(line).append("\r\n");
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(lower.substring("content-length:".length()).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        response.append("\r\n");
+        if (chunked) {
+            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+                response.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                line(in);
+            }
+            line(in);
+        } else {
+            response.append(new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+        return response.toString();
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the connection closed mid-response after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     @Test
