@@ -111,6 +111,15 @@ public class BatchResource {
     }
 
     private BatchResponse aboutSigner(BatchRequest request) {
+        authorization.require(AuthzAccess.authenticate());
+        return decideForSigner(request);
+    }
+
+    /**
+     * The decisions about whoever signed {@code request.signedRequest()}, once the calling service's own right to ask
+     * ({@code portcullis:Authenticate}) has been judged.
+     */
+    BatchResponse decideForSigner(BatchRequest request) {
         List<AuthorizeRequest> asked = Objects.requireNonNullElse(request.requests(), List.of());
         if (asked.size() > MAX_REQUESTS) {
             RejectedRequestException.refuseIf(Optional.of(Rejection.validationError("1 validation error detected: 'requests' must hold"
@@ -121,7 +130,6 @@ public class BatchResource {
         for (AuthorizeRequest each : asked) {
             questions.add(Objects.requireNonNullElse(each, AuthorizeRequest.NONE).toQuestion(false));
         }
-        authorization.require(AuthzAccess.authenticate());
         String token = Freshness.await(readModel, request.consistency(), config.consistencyTimeout());
         SignedAuthorization answer = decisions.decide(signed, request.signedRequest().service(), questions);
         if (answer instanceof SignedAuthorization.Refused refused) {

@@ -69,6 +69,13 @@ public interface PortcullisConfig {
         /** Connections kept open to authz-service. */
         @WithDefault("32")
         int maxConnections();
+
+        /**
+         * Calls to authz-service in flight at once; requests that arrive while they are all out go together in the
+         * next call (up to 100 a call), so under load one HTTP exchange judges many requests.
+         */
+        @WithDefault("4")
+        int maxCallsInFlight();
     }
 
     interface Registry {

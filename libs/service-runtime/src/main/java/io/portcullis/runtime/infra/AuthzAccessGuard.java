@@ -21,29 +21,33 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * The enforcement point's half of the conversation with authz-service, the decision point: each request's signature
- * and the accesses it asks for go to {@code POST /v1/authorize/batch} in one call, signed with this service's own
- * key, and come back as who signed and what each access decided, read from one snapshot of the model.
+ * and the accesses it asks for go to {@code POST /v1/authorize/signed-requests}, signed with this service's own key,
+ * and come back as who signed and what each access decided, read from one snapshot of the model. Requests that arrive
+ * while {@code portcullis.access.max-calls-in-flight} calls are out wait and go together in the next call.
  *
  * <p>Why there and not here: authz-service already holds every key's sealed secret (with the key-encryption keys to
  * open them) and every policy, folded from the topics; a command service verifying by itself would need both, and
- * every service would fold every topic again. The cost is one HTTP round trip per request on a kept-open connection
- * (measured in the runtime's README). Fails closed: authz-service unreachable, slow, or answering anything but its
+ * every service would fold every topic again. The cost is an HTTP round trip on a kept-open connection, shared under
+ * load by the requests of one call (measured in the runtime's README). Fails closed: authz-service unreachable, slow, or answering anything but its
  * verdict is {@link ServiceUnavailableException} (503), never an allow.
  */
 @ApplicationScoped
@@ -51,19 +55,26 @@ import org.jboss.logging.Logger;
 public class AuthzAccessGuard implements AccessGuard {
 
     private static final Logger LOG = Logger.getLogger(AuthzAccessGuard.class);
-    private static final String ROUTE = "/v1/authorize/batch";
+    private static final String ROUTE = "/v1/authorize/signed-requests";
+    private static final int MAX_ENTRIES = 100;
 
+    private final VertxInternal vertx;
     private final HttpClient http;
     private final URI authz;
     private final SigV4Signer signer;
     private final ObjectMapper json;
     private final Clock clock;
     private final long timeoutMillis;
+    private final int maxCallsInFlight;
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     AuthzAccessGuard(Vertx vertx, PortcullisConfig config, ObjectMapper json, Clock clock) {
+        this.vertx = (VertxInternal) vertx;
         this.json = json;
         this.clock = clock;
         this.timeoutMillis = config.access().timeout().toMillis();
+        this.maxCallsInFlight = Math.max(1, config.access().maxCallsInFlight());
         this.authz = config.access().authzUrl().map(url -> URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
                 .orElse(null);
         this.signer = config.access().serviceCredential().map(AuthzAccessGuard::signer).orElse(null);
@@ -92,30 +103,83 @@ public class AuthzAccessGuard implements AccessGuard {
             return CompletableFuture.failedFuture(new ServiceUnavailableException(
                     "This service has no authorizer configured; no request can be verified."));
         }
-        byte[] body = body(request, signingService, accesses, consistencyToken);
-        URI uri = authz.resolve(ROUTE);
-        Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"));
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(ROUTE).setTimeout(timeoutMillis)
-                .putHeader("Content-Type", "application/json");
-        signer.sign("POST", uri, headers, body, clock.instant()).forEach(options::putHeader);
-        CompletableFuture<AccessVerdict> verdict = new CompletableFuture<>();
-        http.request(options)
-                .compose(call -> call.send(Buffer.buffer(body)))
-                .compose(response -> response.body().map(answer -> verdict(response.statusCode(), answer, accesses.size())))
-                .onComplete(done -> {
-                    if (done.succeeded()) {
-                        verdict.complete(done.result());
-                    } else {
-                        Throwable failure = done.cause();
-                        verdict.completeExceptionally(failure instanceof ServiceUnavailableException ? failure
-                                : new ServiceUnavailableException("authz-service could not be reached (" + failure.getClass().getSimpleName()
-                                + "); retry the request."));
-                    }
-                });
-        return verdict;
+        Pending pending = new Pending(entry(request, signingService, accesses, consistencyToken), accesses.size(), new CompletableFuture<>());
+        waiting.add(pending);
+        sendWhatWaits();
+        return pending.verdict();
     }
 
-    private byte[] body(CallerRequest request, String signingService, List<RequestedAccess> accesses, String consistencyToken) {
+    /**
+     * Sends the waiting requests while fewer than {@code maxCallsInFlight} calls are out, each call taking up to
+     * {@value #MAX_ENTRIES} of them. A call that ends sends what waited meanwhile: under load the calls fill up, idle
+     * each request goes alone at once.
+     */
+    private void sendWhatWaits() {
+        while (!waiting.isEmpty()) {
+            int out = inFlight.get();
+            if (out >= maxCallsInFlight) {
+                return;
+            }
+            if (!inFlight.compareAndSet(out, out + 1)) {
+                continue;
+            }
+            List<Pending> call = new ArrayList<>();
+            for (Pending next = waiting.poll(); next != null; next = call.size() < MAX_ENTRIES ? waiting.poll() : null) {
+                call.add(next);
+            }
+            if (call.isEmpty()) {
+                inFlight.decrementAndGet();
+            } else {
+                send(call);
+            }
+        }
+    }
+
+    private void send(List<Pending> call) {
+        byte[] body;
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(ROUTE).setTimeout(timeoutMillis)
+                .putHeader("Content-Type", "application/json");
+        try {
+            body = json.writeValueAsBytes(Map.of("entries", call.stream().map(Pending::entry).toList()));
+            signer.sign("POST", authz.resolve(ROUTE), Map.of("Content-Type", List.of("application/json")), body, clock.instant())
+                    .forEach(options::putHeader);
+        } catch (IOException | RuntimeException e) {
+            finish(call, null, e);
+            return;
+        }
+        // On an event loop, never on the caller's (worker) context: there the response's body could arrive before
+        // response.body() is asked for, and be lost (an empty 200). Each call takes the next event loop.
+        vertx.createEventLoopContext().runOnContext(onLoop -> http.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(answer -> answers(response.statusCode(), answer, call.size())))
+                .onComplete(done -> finish(call, done.succeeded() ? done.result() : null, done.cause())));
+    }
+
+    /** Gives each request its answer (or the call's failure), then lets the next call go. */
+    private void finish(List<Pending> call, JsonNode answers, Throwable failure) {
+        inFlight.decrementAndGet();
+        for (int i = 0; i < call.size(); i++) {
+            Pending pending = call.get(i);
+            try {
+                if (failure != null) {
+                    throw failure instanceof ServiceUnavailableException unavailable ? unavailable
+                            : new ServiceUnavailableException("authz-service could not be reached (" + failure.getClass().getSimpleName()
+                            + "); retry the request.");
+                }
+                pending.verdict().complete(verdict(answers.get(i), pending.asked()));
+            } catch (RuntimeException e) {
+                pending.verdict().completeExceptionally(e);
+            }
+        }
+        sendWhatWaits();
+    }
+
+    /** One request waiting for its verdict: what authz-service is asked about it, and how many accesses it asks. */
+    private record Pending(Map<String, Object> entry, int asked, CompletableFuture<AccessVerdict> verdict) {
+    }
+
+    private static Map<String, Object> entry(CallerRequest request, String signingService, List<RequestedAccess> accesses,
+                                             String consistencyToken) {
         Map<String, Object> signed = new LinkedHashMap<>();
         signed.put("method", request.method());
         signed.put("path", request.rawPath());
@@ -137,20 +201,17 @@ public class AuthzAccessGuard implements AccessGuard {
             }
             requests.add(one);
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("signedRequest", signed);
-        root.put("requests", requests);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("signedRequest", signed);
+        entry.put("requests", requests);
         if (consistencyToken != null && !consistencyToken.isBlank()) {
-            root.put("consistency", Map.of("atLeastAsFresh", List.of(consistencyToken)));
+            entry.put("consistency", Map.of("atLeastAsFresh", List.of(consistencyToken)));
         }
-        try {
-            return json.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return entry;
     }
 
-    private AccessVerdict verdict(int status, Buffer answer, int asked) {
+    /** The call's answers, one per entry; a call refused as a whole (or not JSON) is a 503 for every request in it. */
+    private JsonNode answers(int status, Buffer answer, int sent) {
         JsonNode root;
         try {
             root = json.readTree(answer.getBytes());
@@ -158,26 +219,44 @@ public class AuthzAccessGuard implements AccessGuard {
             throw new ServiceUnavailableException("authz-service answered what is not JSON (HTTP " + status + "); retry the request.");
         }
         if (status != 200) {
-            String code = root.path("error").path("code").asText("");
-            // A freshness not reached in time is authz-service's 503: the caller retries. Anything else is ours to fix.
-            if (status == 503 || status == 400 && code.equals("ValidationError")) {
-                if (status == 400) {
-                    return new AccessVerdict.Refused(new Rejection(IamErrorCode.VALIDATION_ERROR, root.path("error").path("message").asText()));
-                }
+            if (status == 503) {
                 throw new ServiceUnavailableException(root.path("error").path("message").asText("authz-service is unavailable; retry."));
+            }
+            LOG.errorf("authz-service refused this service's own request: HTTP %d %s", status, root.path("error").path("code").asText(""));
+            throw new ServiceUnavailableException("This service could not ask authz-service (HTTP " + status + "); retry the request.");
+        }
+        JsonNode answers = root.path("answers");
+        if (answers.size() != sent) {
+            throw new ServiceUnavailableException("authz-service answered " + answers.size() + " entries for " + sent + "; retry.");
+        }
+        return answers;
+    }
+
+    /** One request's verdict from its entry's answer: as {@code POST /v1/authorize/batch} would have answered it. */
+    private static AccessVerdict verdict(JsonNode answer, int asked) {
+        if (answer.hasNonNull("httpStatus")) {
+            int status = answer.path("httpStatus").asInt();
+            String code = answer.path("error").path("code").asText("");
+            String message = answer.path("error").path("message").asText();
+            // A freshness not reached in time is authz-service's 503: the caller retries. A token no write returned is the caller's.
+            if (status == 400 && code.equals("ValidationError")) {
+                return new AccessVerdict.Refused(new Rejection(IamErrorCode.VALIDATION_ERROR, message));
+            }
+            if (status == 503) {
+                throw new ServiceUnavailableException(message.isEmpty() ? "authz-service is unavailable; retry." : message);
             }
             LOG.errorf("authz-service refused this service's own request: HTTP %d %s", status, code);
             throw new ServiceUnavailableException("This service could not ask authz-service (HTTP " + status + "); retry the request.");
         }
-        JsonNode refusal = root.path("refusal");
+        JsonNode refusal = answer.path("refusal");
         if (refusal.isObject()) {
             return new AccessVerdict.Refused(new Rejection(IamErrorCode.byCode(refusal.path("code").asText())
                     .orElse(IamErrorCode.SIGNATURE_DOES_NOT_MATCH), refusal.path("message").asText()));
         }
-        JsonNode signer = root.path("signer");
+        JsonNode signer = answer.path("signer");
         VerifiedCaller caller = new VerifiedCaller(signer.path("principalArn").asText(), text(signer, "account"),
                 text(signer, "accessKeyId"), text(signer, "principalType"));
-        JsonNode results = root.path("results");
+        JsonNode results = answer.path("results");
         if (results.size() != asked) {
             throw new ServiceUnavailableException("authz-service answered " + results.size() + " decisions for " + asked + "; retry.");
         }
