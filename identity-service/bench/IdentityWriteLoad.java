@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  *   ./portcullis up
  *   java -cp libs/sigv4/target/classes:libs/secret-custody/target/classes identity-service/bench/IdentityWriteLoad.java
- *        [--url http://127.0.0.1:8081] [--seconds 15] [--concurrency 1,8,32,128] [--rate 500] [--accounts 1000] [--warmup 30]
+ *        [--url http://127.0.0.1:8081] [--seconds 15] [--concurrency 1,8,32,128] [--rate 500] [--accounts 1000] [--warmup 30] [--settle 5]
  * </pre>
  * Every create is signed (SigV4, signing name {@code iam}) as the root of its account, whose key is derived from the
  * installation secret: {@code PORTCULLIS_AUTHZ_INSTALLATION_SECRET}, or the one {@code ./portcullis up} made
@@ -38,6 +38,8 @@ public final class IdentityWriteLoad {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final Map<String, io.portcullis.sigv4.SigV4Signer> ROOTS = new ConcurrentHashMap<>();
+    /** The body of the first answer of each status that is not a success, printed once to tell why. */
+    private static final Map<Integer, String> FIRST_ANSWERS = new ConcurrentHashMap<>();
     private static io.portcullis.custody.InstallationSecret installation;
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -53,8 +55,7 @@ public final class IdentityWriteLoad {
         int accounts = Integer.parseInt(options.getOrDefault("accounts", "1000"));
         System.out.printf("identity-service write load against %s, %d s per run, %d accounts%n", url, seconds, accounts);
         System.out.printf("%-14s %9s %10s %9s %9s %9s %7s%n", "mode", "creates", "per second", "p50 ms", "p99 ms", "max ms", "errors");
-        // A freshly started service compiles its hot paths during its first minute under load; measure after.
-        closedLoop(url, accounts, 32, Integer.parseInt(options.getOrDefault("warmup", "30")));
+        warmUp(url, accounts, Integer.parseInt(options.getOrDefault("warmup", "30")), Integer.parseInt(options.getOrDefault("settle", "5")));
         if (options.containsKey("rate")) {
             for (String rate : options.get("rate").split(",")) {
                 report("rate " + rate + "/s", openLoop(url, accounts, Integer.parseInt(rate), seconds));
@@ -66,6 +67,40 @@ public final class IdentityWriteLoad {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Load until the service runs at its steady rate: {@code minimum} seconds, then windows of {@value #WINDOW_SECONDS} s
+     * until one is within {@code settlePercent} % of the one before (at most {@value #MAX_SETTLE_SECONDS} s more; none
+     * for 0).
+     * Why: on two cores a freshly started JVM is still compiling its hot paths after minutes under load (C2 took a
+     * third of identity-service's CPU after 70 s), and a build with more code takes longer to get there, so a fixed
+     * warm-up measures how fast each build compiles rather than how fast it runs.
+     */
+    private static void warmUp(String url, int accounts, int minimum, int settlePercent) throws Exception {
+        long started = System.nanoTime();
+        closedLoop(url, accounts, 32, minimum);
+        if (settlePercent <= 0) {
+            return;
+        }
+        double previous = rate(closedLoop(url, accounts, 32, WINDOW_SECONDS));
+        for (int extra = WINDOW_SECONDS; extra < MAX_SETTLE_SECONDS; extra += WINDOW_SECONDS) {
+            double current = rate(closedLoop(url, accounts, 32, WINDOW_SECONDS));
+            boolean settled = Math.abs(current - previous) <= previous * settlePercent / 100.0;
+            previous = current;
+            if (settled) {
+                break;
+            }
+        }
+        System.out.printf("warm-up        %.0f s under load, last %d s at %.0f creates per second%n",
+                (System.nanoTime() - started) / 1e9, WINDOW_SECONDS, previous);
+    }
+
+    private static final int WINDOW_SECONDS = 10;
+    private static final int MAX_SETTLE_SECONDS = 300;
+
+    private static double rate(Run run) {
+        return (run.latenciesMicros().length - run.errors()) / run.seconds();
     }
 
     /** A run's latencies and how many answers had each HTTP status (-1: the connection failed). */
@@ -237,19 +272,24 @@ public final class IdentityWriteLoad {
                     closeAfter = true;
                 }
             }
+            int code = Integer.parseInt(status.substring(9, 12));
+            StringBuilder body = new StringBuilder();
             if (chunked) {
                 for (long chunk = Long.parseLong(line().trim(), 16); chunk > 0; chunk = Long.parseLong(line().trim(), 16)) {
-                    skip(chunk);
+                    body.append(new String(in.readNBytes((int) chunk), StandardCharsets.UTF_8));
                     line();
                 }
                 line();
             } else {
-                skip(length);
+                body.append(new String(in.readNBytes((int) length), StandardCharsets.UTF_8));
             }
             if (closeAfter) {
                 close();
             }
-            return Integer.parseInt(status.substring(9, 12));
+            if (code >= 300 && FIRST_ANSWERS.putIfAbsent(code, body.toString()) == null) {
+                System.err.println("first " + code + " answered: " + body);
+            }
+            return code;
         }
 
         private String line() throws IOException {
@@ -263,14 +303,6 @@ public final class IdentityWriteLoad {
                 }
             }
             return line.toString();
-        }
-
-        private void skip(long bytes) throws IOException {
-            for (long left = bytes; left > 0; left--) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed");
-                }
-            }
         }
 
         @Override

@@ -56,9 +56,9 @@ run_build() {
     [[ $(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/q/health/ready) == 200 ]] && break
     sleep 1
   done
-  "${LOAD[@]}" --concurrency 32,128 --seconds 12 --warmup 60 2>&1 \
-    | grep -E '^clients' | sed "s/^/[$name] /"
-  "${LOAD[@]}" --rate 500 --seconds 20 --warmup 5 2>&1 \
+  "${LOAD[@]}" --concurrency 32,128 --seconds 12 --warmup 60 --settle 5 2>&1 \
+    | grep -E '^(clients|warm-up)' | sed "s/^/[$name] /"
+  "${LOAD[@]}" --rate 500 --seconds 20 --warmup 5 --settle 0 2>&1 \
     | grep -E '^rate' | sed "s/^/[$name] /"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
