@@ -85,12 +85,14 @@ public class RequestAuthorization {
         if (request == null || caller.isSettled()) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
+        // The answer may arrive on an event loop where this request's context is not active: settle the instance itself.
+        RequestCaller current = caller.current();
         return guard.authenticate(request, signingService).thenApply(verdict -> {
             if (verdict instanceof AccessVerdict.Refused refused) {
-                caller.settled(null);
+                current.settled(null);
                 return refused.rejection();
             }
-            caller.settled(verdict instanceof AccessVerdict.Allowed allowed ? allowed.caller() : ((AccessVerdict.Denied) verdict).caller());
+            current.settled(verdict instanceof AccessVerdict.Allowed allowed ? allowed.caller() : ((AccessVerdict.Denied) verdict).caller());
             return null;
         });
     }

@@ -37,4 +37,9 @@ public class RequestCaller {
     boolean isSettled() {
         return settled;
     }
+
+    /** This request's instance itself, not its proxy: for a callback that runs where the request context is not active. */
+    RequestCaller current() {
+        return this;
+    }
 }
