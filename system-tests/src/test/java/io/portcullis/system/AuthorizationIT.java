@@ -461,6 +461,45 @@ class AuthorizationIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(digest(1)).isEqualTo(digest(0)));
     }
 
+    /**
+     * Several callers judged in one call, as the services' edges send them under load: each entry answered as the batch
+     * route would answer it, in order and at its own freshness (a token, or "fullyConsistent", which asks the broker);
+     * a malformed token is that entry's error, not the call's; and only the suite's services may ask.
+     */
+    @Test
+    void signedRequestsOfSeveralCallersAreEachAnsweredInOneCall() throws IOException {
+        String account = Routes.newAccount();
+        assertThat(Http.post(Routes.users(identity, account), "{\"userName\":\"dee\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> key = Http.post(Routes.accessKeys(credential, account, "dee"), "");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+        String token = key.headers().firstValue("Consistency-Token").orElseThrow();
+        // A batch entry's signedRequest names no region: the signer's is taken
+        String byDee = signed(AwsCredentialsIdentity.create(field(key, "accessKeyId"), field(key, "secretAccessKey")),
+                "Action=ListUsers&Version=2010-05-08").replace(",\"region\":\"us-east-1\"", "") + "}";
+        String byRoot = signed(AwsCredentialsIdentity.create(TestSigning.Key.rootOf(account).accessKeyId(),
+                TestSigning.Key.rootOf(account).secret()), "Action=ListUsers&Version=2010-05-08").replace(",\"region\":\"us-east-1\"", "") + "}";
+        String listUsers = "[{\"action\":\"iam:ListUsers\",\"resource\":\"arn:aws:iam::" + account + ":user/\"}]";
+        String call = "{\"entries\":["
+                + "{\"signedRequest\":" + byDee + ",\"requests\":" + listUsers + ",\"consistency\":{\"atLeastAsFresh\":[\"" + token + "\"]}},"
+                + "{\"signedRequest\":" + byRoot + ",\"requests\":" + listUsers + ",\"consistency\":\"fullyConsistent\"},"
+                + "{\"signedRequest\":" + byDee + ",\"requests\":[],\"consistency\":{\"atLeastAsFresh\":[\"identity:0:not-an-offset\"]}}]}";
+        String route = authz.get(0).baseUrl() + "/v1/authorize/signed-requests";
+
+        HttpResponse<String> answered = Http.as(TestSigning.Key.parse(TestSecrets.serviceCredential("identity-service"))).post(route, call);
+        HttpResponse<String> askedByAUser = Http.as(new TestSigning.Key(field(key, "accessKeyId"), field(key, "secretAccessKey"))).post(route, call);
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode answers = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answered.body()).path("answers");
+        assertThat(answers.size()).isEqualTo(3);
+        assertThat(answers.get(0).path("signer").path("principalArn").asText()).isEqualTo("arn:aws:iam::" + account + ":user/dee");
+        assertThat(answers.get(0).path("results").get(0).path("decision").asText()).as("dee has no policy").isEqualTo("implicitDeny");
+        assertThat(answers.get(1).path("signer").path("principalArn").asText()).isEqualTo("arn:aws:iam::" + account + ":root");
+        assertThat(answers.get(1).path("results").get(0).path("decision").asText()).isEqualTo("allowed");
+        assertThat(answers.get(2).path("httpStatus").asInt()).isEqualTo(400);
+        assertThat(answers.get(2).path("error").path("code").asText()).isEqualTo("ValidationError");
+        assertThat(askedByAUser.statusCode()).as(askedByAUser.body()).isEqualTo(403);
+    }
+
     /** A decision on eve's policies at least as fresh as the burst's last write. */
     private static String decideForEve(int replica, String account, String token) {
         HttpResponse<String> answer = authorize(replica, "{\"principal\":\"arn:aws:iam::" + account + ":user/eve\",\"action\":"
