@@ -47,8 +47,8 @@ import org.jboss.logging.Logger;
  * <p>Why there and not here: authz-service already holds every key's sealed secret (with the key-encryption keys to
  * open them) and every policy, folded from the topics; a command service verifying by itself would need both, and
  * every service would fold every topic again. The cost is an HTTP round trip on a kept-open connection, shared under
- * load by the requests of one call (measured in the runtime's README). Fails closed: authz-service unreachable, slow, or answering anything but its
- * verdict is {@link ServiceUnavailableException} (503), never an allow.
+ * load by the requests of one call (measured in the runtime's README). Fails closed: authz-service unreachable, slow,
+ * or answering anything but its verdict is {@link ServiceUnavailableException} (503), never an allow.
  */
 @ApplicationScoped
 @DefaultBean
