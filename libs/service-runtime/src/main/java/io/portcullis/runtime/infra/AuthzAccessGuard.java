@@ -61,6 +61,7 @@ public class AuthzAccessGuard implements AccessGuard {
     private final VertxInternal vertx;
     private final HttpClient http;
     private final URI authz;
+    private final URI route;
     private final SigV4Signer signer;
     private final ObjectMapper json;
     private final Clock clock;
@@ -77,6 +78,7 @@ public class AuthzAccessGuard implements AccessGuard {
         this.maxCallsInFlight = Math.max(1, config.access().maxCallsInFlight());
         this.authz = config.access().authzUrl().map(url -> URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url))
                 .orElse(null);
+        this.route = authz == null ? null : authz.resolve(ROUTE);
         this.signer = config.access().serviceCredential().map(AuthzAccessGuard::signer).orElse(null);
         this.http = authz == null ? null : vertx.createHttpClient(new HttpClientOptions()
                         .setDefaultHost(authz.getHost()).setDefaultPort(authz.getPort() < 0 ? 80 : authz.getPort())
@@ -141,7 +143,7 @@ public class AuthzAccessGuard implements AccessGuard {
                 .putHeader("Content-Type", "application/json");
         try {
             body = json.writeValueAsBytes(Map.of("entries", call.stream().map(Pending::entry).toList()));
-            signer.sign("POST", authz.resolve(ROUTE), Map.of("Content-Type", List.of("application/json")), body, clock.instant())
+            signer.sign("POST", route, Map.of("Content-Type", List.of("application/json")), body, clock.instant())
                     .forEach(options::putHeader);
         } catch (IOException | RuntimeException e) {
             finish(call, null, e);

@@ -118,7 +118,8 @@ class AuthzAccessGuardTest {
     }
 
     private static CallerRequest request(String path) {
-        return new CallerRequest("POST", path, "", Map.of("Authorization", List.of("AWS4-HMAC-SHA256 ...")),
+        return new CallerRequest("POST", path, "", Map.of("Authorization", List.of("AWS4-HMAC-SHA256 Credential=PCRT123456789012/20261207/us-east-1/iam/aws4_request, "
+                        + "SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000")),
                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "127.0.0.1", "test", false);
     }
 
